@@ -1,0 +1,12 @@
+import type { Command } from "commander";
+import { ClaudeForceError } from "../../errors.js";
+
+// Placeholder registered during scaffolding; replaced by the real command module.
+export function register(program: Command): void {
+  program
+    .command("workflow")
+    .description("(not built yet)")
+    .action(() => {
+      throw new ClaudeForceError("USAGE", "command 'workflow' is not built yet");
+    });
+}
