@@ -1,0 +1,33 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** Sortable, human-readable run id: 20261126-134501-a1b2 (UTC). */
+export function newRunId(date = new Date()): string {
+  const iso = date.toISOString(); // 2026-11-26T13:45:01.123Z
+  const stamp = `${iso.slice(0, 10).replaceAll("-", "")}-${iso.slice(11, 19).replaceAll(":", "")}`;
+  return `${stamp}-${randomBytes(2).toString("hex")}`;
+}
+
+export function newExecutionId(): string {
+  return randomBytes(8).toString("hex");
+}
+
+/** Stable short hash of a task text (the original's task_hash). */
+export function taskHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+export function stableHash(value: unknown): string {
+  return createHash("sha256").update(stableStringify(value)).digest("hex").slice(0, 16);
+}
+
+/** JSON with sorted keys, so equal objects hash equally. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`)
+    .join(",")}}`;
+}
