@@ -205,8 +205,17 @@ export interface AccuracyResult {
   all: AccuracySplit;
   targets: { top1: number; top3: number; tier: number };
   confusion: ConfusionCell[];
-  misses: Array<{ task: string; expected: string[]; predicted: string[]; split: "tuning" | "held-out" }>;
+  misses: Array<{
+    task: string;
+    expected: string[];
+    predicted: string[];
+    split: "tuning" | "held-out";
+    /** The dataset's task id. */
+    id?: string;
+  }>;
   tierConfusion: ConfusionCell[];
+  /** Tasks whose routed tier differs from the label. */
+  tierMisses?: Array<{ id: string; task: string; expected: string; predicted: string; split: "tuning" | "held-out" }>;
   selectionLatencyUs: { p50: number; p99: number };
   taskSuccessRate: number | null;
 }

@@ -31,6 +31,12 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   registerEnvSecrets();
+  // `claude-force ... | head` closes the pipe early: that is not an error.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   const debug = argv.includes("--debug");
   if (argv.includes("--no-color")) process.env.NO_COLOR = "1";
   const program = buildProgram();

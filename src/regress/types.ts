@@ -32,4 +32,12 @@ export interface Comparison {
   regressions: number;
   budgetFailures: number;
   passed: boolean;
+  /** Provider of the current run, so every rendering can say when numbers are simulated. */
+  provider?: string;
+  simulated?: boolean;
+  timeScale?: number | null;
+  /** The baseline was in the guide's format (no run metadata, no fingerprint). */
+  legacyBaseline?: boolean;
+  /** Remarks for the reader: legacy baseline, unknown scenario names in rules, and so on. */
+  notes?: string[];
 }

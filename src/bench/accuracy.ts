@@ -1,0 +1,185 @@
+/**
+ * The accuracy benchmark: agent-selection top-1/top-3 and tier-routing accuracy on the labelled
+ * dataset (data/accuracy/tasks.jsonl), per split, with confusion matrices, the misses and the
+ * selector's latency. The "tuning" split may be looked at while tuning descriptions, keywords and
+ * weights; the "held-out" split is the honest measure (see data/accuracy/README.md).
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { ClaudeForceError } from "../errors.js";
+import { type ClassifyOptions, type Complexity, classifyComplexity } from "../routing/classify.js";
+import type { AgentSelector } from "../selection/types.js";
+import type { AccuracyResult, AccuracySplit, ConfusionCell } from "./types.js";
+
+export const ACCURACY_TARGETS = { top1: 0.9, top3: 0.98, tier: 0.9 } as const;
+
+/** The dataset shipped with the package (same relative path from src/bench and dist/bench). */
+export function defaultAccuracyDataset(): string {
+  return fileURLToPath(new URL("../../data/accuracy/tasks.jsonl", import.meta.url));
+}
+
+const TaskSchema = z.strictObject({
+  id: z.string().min(1),
+  task: z.string().trim().min(1),
+  expected: z.array(z.string().min(1)).min(1),
+  tier: z.enum(["simple", "standard", "critical"]),
+  split: z.enum(["tuning", "held-out"]),
+});
+export type LabelledTask = z.infer<typeof TaskSchema>;
+export type Split = LabelledTask["split"];
+
+/**
+ * Parse a JSONL dataset. Errors name the file, the 1-based line and the key. When `agents` is
+ * given, every expected agent must be one of them (catches typos in labels).
+ */
+export function parseAccuracyDataset(text: string, file: string, agents?: string[]): LabelledTask[] {
+  const known = agents ? new Set(agents) : null;
+  const ids = new Set<string>();
+  const tasks: LabelledTask[] = [];
+  text.split("\n").forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      throw new ClaudeForceError("INPUT", "not valid JSON", { file, line, found: (e as Error).message });
+    }
+    const parsed = TaskSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ClaudeForceError("INPUT", issue.message, {
+        file,
+        line,
+        keyPath: issue.path.join(".") || undefined,
+        hint: 'each line is {"id","task","expected":[agents],"tier":"simple|standard|critical","split":"tuning|held-out"}',
+      });
+    }
+    const t = parsed.data;
+    if (ids.has(t.id)) throw new ClaudeForceError("INPUT", `duplicate task id '${t.id}'`, { file, line, keyPath: "id" });
+    ids.add(t.id);
+    const unknown = known ? t.expected.filter((a) => !known.has(a)) : [];
+    if (unknown.length > 0) {
+      throw new ClaudeForceError("INPUT", `unknown agent '${unknown[0]}'`, {
+        file,
+        line,
+        keyPath: "expected",
+        hint: "expected agents must be among the loaded agents",
+      });
+    }
+    tasks.push(t);
+  });
+  if (tasks.length === 0) throw new ClaudeForceError("INPUT", "dataset has no tasks", { file });
+  return tasks;
+}
+
+export async function loadAccuracyDataset(file = defaultAccuracyDataset(), agents?: string[]): Promise<LabelledTask[]> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new ClaudeForceError("INPUT", "cannot read the accuracy dataset", { file, found: (e as Error).message });
+  }
+  return parseAccuracyDataset(text, file, agents);
+}
+
+export interface AccuracyOptions {
+  selector: AgentSelector;
+  /** JSONL path; default the shipped dataset. */
+  dataset?: string;
+  /** Extra routing keywords (config `routing`). */
+  routing?: ClassifyOptions;
+  /** Names the selector can return; expected agents outside this list are a dataset error. */
+  agents?: string[];
+  /** Timed rank() calls per task for the latency percentiles (default 20). */
+  latencyRepeats?: number;
+}
+
+interface Outcome {
+  task: LabelledTask;
+  predicted: string[];
+  tier: Complexity;
+}
+
+/** Nearest-rank percentile (the value at rank ceil(p*n) of the sorted samples). */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function splitStats(outcomes: Outcome[]): AccuracySplit {
+  const n = outcomes.length;
+  const rate = (hits: number) => (n === 0 ? 0 : hits / n);
+  const hit = (o: Outcome, k: number) => o.predicted.slice(0, k).some((a) => o.task.expected.includes(a));
+  return {
+    tasks: n,
+    top1: rate(outcomes.filter((o) => hit(o, 1)).length),
+    top3: rate(outcomes.filter((o) => hit(o, 3)).length),
+    tierAccuracy: rate(outcomes.filter((o) => o.tier === o.task.tier).length),
+  };
+}
+
+function confusion(pairs: Array<[string, string]>): ConfusionCell[] {
+  const counts = new Map<string, ConfusionCell>();
+  for (const [expected, predicted] of pairs) {
+    const key = `${expected}\u0000${predicted}`;
+    const cell = counts.get(key) ?? { expected, predicted, count: 0 };
+    cell.count += 1;
+    counts.set(key, cell);
+  }
+  return [...counts.values()].sort((a, b) => a.expected.localeCompare(b.expected) || b.count - a.count);
+}
+
+/** Time rank() per task; returns per-call microseconds. */
+function measureLatency(selector: AgentSelector, tasks: LabelledTask[], repeats: number): number[] {
+  for (const t of tasks) selector.rank(t.task); // warm-up: JIT and caches
+  const samples: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    for (const t of tasks) {
+      const start = performance.now();
+      selector.rank(t.task, { top: 3 });
+      samples.push((performance.now() - start) * 1000);
+    }
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+/** Score a selector and the tier router against labelled tasks (no I/O: for tests and callers). */
+export function evaluateAccuracy(
+  tasks: LabelledTask[],
+  opts: Pick<AccuracyOptions, "selector" | "routing" | "latencyRepeats"> & { dataset?: string },
+): AccuracyResult {
+  const outcomes: Outcome[] = tasks.map((task) => ({
+    task,
+    predicted: opts.selector.rank(task.task, { top: 3 }).map((r) => r.agent),
+    tier: classifyComplexity(task.task, opts.routing).complexity,
+  }));
+  const of = (split: Split) => outcomes.filter((o) => o.task.split === split);
+  const latency = measureLatency(opts.selector, tasks, opts.latencyRepeats ?? 20);
+  const round = (us: number) => Math.round(us * 10) / 10;
+  return {
+    dataset: opts.dataset ?? "(in memory)",
+    tuning: splitStats(of("tuning")),
+    heldOut: splitStats(of("held-out")),
+    all: splitStats(outcomes),
+    targets: { ...ACCURACY_TARGETS },
+    confusion: confusion(outcomes.map((o) => [o.task.expected[0]!, o.predicted[0] ?? "(none)"])),
+    misses: outcomes
+      .filter((o) => !o.task.expected.includes(o.predicted[0] ?? ""))
+      .map((o) => ({ id: o.task.id, task: o.task.task, expected: o.task.expected, predicted: o.predicted, split: o.task.split })),
+    tierConfusion: confusion(outcomes.map((o) => [o.task.tier, o.tier])),
+    tierMisses: outcomes
+      .filter((o) => o.tier !== o.task.tier)
+      .map((o) => ({ id: o.task.id, task: o.task.task, expected: o.task.tier, predicted: o.tier, split: o.task.split })),
+    selectionLatencyUs: { p50: round(percentile(latency, 0.5)), p99: round(percentile(latency, 0.99)) },
+    taskSuccessRate: null,
+  };
+}
+
+/** Load the dataset and score the selector and router on it. */
+export async function benchmarkAccuracy(opts: AccuracyOptions): Promise<AccuracyResult> {
+  const file = opts.dataset ?? defaultAccuracyDataset();
+  const tasks = await loadAccuracyDataset(file, opts.agents);
+  return evaluateAccuracy(tasks, { ...opts, dataset: file });
+}

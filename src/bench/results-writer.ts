@@ -1,0 +1,113 @@
+/**
+ * Results files, written as they are produced:
+ *   <dir>/<run-id>.executions.jsonl  one line per execution, appended (and flushed) as it finishes,
+ *                                    so an interrupted run keeps everything it completed;
+ *   <dir>/<run-id>.json, latest.json the ResultsDocument, written atomically at the end (or on abort,
+ *                                    with run.incomplete = true).
+ */
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { join, resolve } from "node:path";
+import { ClaudeForceError } from "../errors.js";
+import { redact } from "../internal/redact.js";
+import { RESULTS_SCHEMA_VERSION, type ResultsDocument } from "./types.js";
+
+export interface WrittenFiles {
+  document: string;
+  latest: string;
+  executions: string;
+}
+
+export class ResultsWriter {
+  readonly dir: string;
+  readonly executionsFile: string;
+  private fd: number | null;
+
+  private constructor(
+    dir: string,
+    readonly runId: string,
+  ) {
+    this.dir = resolve(dir);
+    mkdirSync(this.dir, { recursive: true });
+    this.executionsFile = join(this.dir, `${runId}.executions.jsonl`);
+    // One descriptor, one write(2) per line: cheap enough for the hot path and durable at once.
+    this.fd = openSync(this.executionsFile, "a");
+  }
+
+  static open(dir: string, runId: string): ResultsWriter {
+    try {
+      return new ResultsWriter(dir, runId);
+    } catch (err) {
+      throw new ClaudeForceError("INPUT", `cannot write results to ${dir}: ${(err as Error).message}`, {
+        file: dir,
+        hint: "pass a writable directory with --output",
+      });
+    }
+  }
+
+  /** Append one execution line (secrets scrubbed). */
+  append(entry: object): void {
+    if (this.fd === null) return;
+    writeSync(this.fd, `${redact(JSON.stringify(entry))}\n`);
+  }
+
+  /** Write `<run-id>.json` and `latest.json` atomically (temp file + rename). */
+  writeDocument(doc: ResultsDocument): WrittenFiles {
+    const text = `${redact(JSON.stringify(doc, null, 2))}\n`;
+    const document = join(this.dir, `${this.runId}.json`);
+    const latest = join(this.dir, "latest.json");
+    for (const file of [document, latest]) {
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, file);
+    }
+    return { document, latest, executions: this.executionsFile };
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Read a results document, with a clear error for a missing file, bad JSON or another schema version. */
+export function readResults(file: string): ResultsDocument {
+  if (!existsSync(file))
+    throw new ClaudeForceError("INPUT", "results file not found", {
+      file,
+      hint: "run `claude-force bench` first, or pass the path of a <run-id>.json file",
+    });
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ClaudeForceError("INPUT", `not a JSON results document: ${(err as Error).message}`, { file });
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new ClaudeForceError("INPUT", "not a results document", {
+      file,
+      expected: "a JSON object",
+      found: typeof data,
+    });
+  const doc = data as Partial<ResultsDocument>;
+  if (doc.schemaVersion !== RESULTS_SCHEMA_VERSION)
+    throw new ClaudeForceError("INPUT", "unsupported results schema version", {
+      file,
+      keyPath: "schemaVersion",
+      expected: String(RESULTS_SCHEMA_VERSION),
+      found: doc.schemaVersion === undefined ? "none" : JSON.stringify(doc.schemaVersion),
+      hint: "the file was not written by this version of claude-force bench",
+    });
+  if (!Array.isArray(doc.scenarios) || typeof doc.run !== "object" || doc.run === null)
+    throw new ClaudeForceError("INPUT", "results document is missing 'run' or 'scenarios'", { file });
+  return doc as ResultsDocument;
+}

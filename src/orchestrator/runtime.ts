@@ -1,0 +1,120 @@
+/**
+ * Runtime: everything a command needs to execute agents, built once from flags + config:
+ * project (agents, workflows, config), provider, price book, tracker and orchestrator.
+ * Commands and library users call `createRuntime` and must `close()` it (flushes the tracker).
+ */
+import { randomInt } from "node:crypto";
+import { loadProject, type Project } from "../config/index.js";
+import type { Clock } from "../internal/clock.js";
+import { newRunId } from "../internal/ids.js";
+import { PriceBook } from "../pricing/index.js";
+import { createProvider, resolveProviderName } from "../providers/index.js";
+import type { Provider, ProviderInfo, Tier } from "../providers/types.js";
+import { PerformanceTracker } from "../tracking/index.js";
+import { AgentOrchestrator } from "./orchestrator.js";
+
+export interface RuntimeOptions {
+  /** Project root (the global --project). */
+  project: string;
+  /** Command name recorded in run metadata, e.g. "bench". */
+  command: string;
+  provider?: string;
+  model?: string;
+  baseUrl?: string;
+  seed?: number;
+  timeScale?: number;
+  /** Sim time scale when neither the flag nor the config sets one. */
+  defaultTimeScale?: number;
+  track?: boolean;
+  timeoutMs?: number;
+  runId?: string;
+  /** Tests inject a provider (for example a fixed-latency fake). */
+  providerOverride?: Provider;
+  clock?: Clock;
+  worker?: string | null;
+  /** Called for warnings (unknown model price, ...). */
+  onWarning?: (message: string) => void;
+}
+
+export interface Runtime {
+  runId: string;
+  command: string;
+  project: Project;
+  provider: Provider;
+  providerInfo: ProviderInfo;
+  providerReason: string;
+  tracker: PerformanceTracker;
+  prices: PriceBook;
+  modelMap: Record<Tier, string>;
+  orchestrator: AgentOrchestrator<PerformanceTracker>;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const project = await loadProject(opts.project);
+  const config = project.config;
+  const warn = opts.onWarning ?? (() => {});
+
+  let provider: Provider;
+  let providerReason: string;
+  if (opts.providerOverride) {
+    provider = opts.providerOverride;
+    providerReason = "injected";
+  } else {
+    const resolved = resolveProviderName({ flag: opts.provider, config: config.provider, env: process.env });
+    providerReason = resolved.reason;
+    provider = await createProvider({
+      name: resolved.name,
+      baseUrl: opts.baseUrl ?? config.baseUrl,
+      // A random seed unless one is given; it is recorded, so any run can be replayed with --seed.
+      seed: opts.seed ?? config.sim?.seed ?? randomInt(1, 2 ** 31 - 1),
+      timeScale: opts.timeScale ?? config.sim?.timeScale ?? opts.defaultTimeScale ?? 1,
+      faults: config.sim?.faults,
+      clock: opts.clock,
+    });
+  }
+
+  const prices = PriceBook.load(config.pricing, { onWarning: warn });
+  const tracker = await PerformanceTracker.open({
+    projectRoot: project.root,
+    database: config.tracking?.database,
+    enabled: opts.track !== false && config.tracking?.enabled !== false,
+  });
+  const modelMap = { ...config.models } as Record<Tier, string>;
+  const runId = opts.runId ?? newRunId();
+  const orchestrator = new AgentOrchestrator({
+    agents: project.agents,
+    workflows: project.workflows,
+    provider,
+    tracker,
+    prices,
+    modelMap,
+    runId,
+    defaultModel: config.defaultModel,
+    modelOverride: opts.model,
+    routingKeywords: config.routing,
+    timeoutMs: opts.timeoutMs,
+    clock: opts.clock,
+    worker: opts.worker ?? null,
+  });
+
+  let closed = false;
+  return {
+    runId,
+    command: opts.command,
+    project,
+    provider,
+    providerInfo: provider.info,
+    providerReason,
+    tracker,
+    prices,
+    modelMap,
+    orchestrator,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await tracker.close();
+      await provider.close?.();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { createLexicalSelector, DEFAULT_BOOST, DEFAULT_PENALTY, type LexicalSelectorOptions } from "./lexical.js";
+export { type DescriptionParts, splitDescription } from "./referrals.js";
+export { analyse, stem, tokenize } from "./tokenize.js";
+export type { AgentSelector, RankedAgent, RankOptions, SelectableAgent } from "./types.js";

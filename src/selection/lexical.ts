@@ -1,0 +1,151 @@
+/**
+ * The default selector: BM25 (minisearch) over each agent's name, description, domains, the
+ * "not for X (use Y)" referrals other agents make to it, and its body. A task's score is the sum
+ * of its terms' BM25 scores, so each term's per-agent scores are asked of minisearch once and
+ * memoised: a query is then a tokenisation and a few map lookups (microseconds), which keeps
+ * `pick` and the accuracy benchmark far below the 1 ms budget even on a busy machine.
+ */
+import MiniSearch from "minisearch";
+import { splitDescription } from "./referrals.js";
+import { analyse, NAME_ROLE_WORDS, tokenize } from "./tokenize.js";
+import type { AgentSelector, RankedAgent, RankOptions, SelectableAgent } from "./types.js";
+
+export interface LexicalSelectorOptions {
+  /** Field weights (defaults in DEFAULT_BOOST). */
+  boost?: Partial<Record<Field, number>>;
+  /** How much a match on an agent's own "not for ..." clauses subtracts (0 disables). */
+  penalty?: number;
+  /** BM25 parameters (minisearch's defaults: k 1.2, b 0.7, d 0.5). */
+  bm25?: { k: number; b: number; d: number };
+}
+
+type Field = "name" | "description" | "domains" | "referrals" | "body";
+const FIELDS: Field[] = ["name", "description", "domains", "referrals", "body"];
+
+/** Chosen on the tuning split of data/accuracy (a broad plateau; see its README). */
+export const DEFAULT_BOOST: Readonly<Record<Field, number>> = {
+  name: 2,
+  description: 2,
+  domains: 2,
+  referrals: 0.5,
+  body: 0.2,
+};
+export const DEFAULT_PENALTY = 0.3;
+
+/** Bound on memoised terms, so a long-lived process fed arbitrary text cannot grow without limit. */
+const MAX_CACHED_TERMS = 20_000;
+
+interface Doc {
+  id: number;
+  name: string;
+  description: string;
+  domains: string;
+  referrals: string;
+  body: string;
+}
+
+/** One term's contribution to one agent: BM25 score and the fields it matched in. */
+interface Hit {
+  doc: number;
+  score: number;
+  fields: string[];
+}
+
+function buildDocs(agents: SelectableAgent[]): { docs: Doc[]; negatives: Array<{ id: number; owner: number; text: string }> } {
+  const byName = new Map(agents.map((a, i) => [a.name, i]));
+  const referrals = agents.map(() => [] as string[]);
+  const negatives: Array<{ id: number; owner: number; text: string }> = [];
+  const docs = agents.map((a, id) => {
+    const parts = splitDescription(a.description);
+    for (const r of parts.referrals) {
+      negatives.push({ id: negatives.length, owner: id, text: r.text });
+      for (const to of r.to) referrals[byName.get(to) ?? -1]?.push(r.text);
+    }
+    return {
+      id,
+      name: a.name
+        .split(/[-_\s]+/)
+        .filter((w) => !NAME_ROLE_WORDS.has(w))
+        .join(" "),
+      description: parts.positive,
+      domains: (a.domains ?? []).join(" "),
+      referrals: "",
+      body: a.systemPrompt ?? "",
+    };
+  });
+  docs.forEach((d, i) => {
+    d.referrals = (referrals[i] ?? []).join(" ");
+  });
+  return { docs, negatives };
+}
+
+/** Memoised single-term BM25 lookups against one minisearch index. */
+function termScorer(
+  index: MiniSearch,
+  boost: Record<string, number>,
+  bm25: LexicalSelectorOptions["bm25"],
+  docOf: (id: number) => number,
+) {
+  const cache = new Map<string, Hit[]>();
+  // The term is already analysed: keep minisearch from tokenising it again.
+  const opts = { boost, ...(bm25 ? { bm25 } : {}), tokenize: (t: string) => [t], processTerm: (t: string) => t };
+  return (term: string): Hit[] => {
+    let hits = cache.get(term);
+    if (hits === undefined) {
+      hits = index.search(term, opts).map((r) => ({ doc: docOf(r.id as number), score: r.score, fields: r.match[term] ?? [] }));
+      if (cache.size >= MAX_CACHED_TERMS) cache.clear();
+      cache.set(term, hits);
+    }
+    return hits;
+  };
+}
+
+export function createLexicalSelector(agents: SelectableAgent[], opts: LexicalSelectorOptions = {}): AgentSelector {
+  const boost = { ...DEFAULT_BOOST, ...opts.boost };
+  const penalty = opts.penalty ?? DEFAULT_PENALTY;
+  const { docs, negatives } = buildDocs(agents);
+  const processTerm = (t: string) => t; // our tokenizer already normalises
+  const index = new MiniSearch<Doc>({ fields: FIELDS, tokenize, processTerm });
+  index.addAll(docs);
+  const negIndex = new MiniSearch<{ id: number; text: string }>({ fields: ["text"], tokenize, processTerm });
+  negIndex.addAll(negatives);
+  const positive = termScorer(index, boost, opts.bm25, (id) => id);
+  const negative = termScorer(negIndex, {}, opts.bm25, (id) => negatives[id]!.owner);
+  const fieldRank = (f: string) => boost[f as Field] ?? 0;
+
+  return {
+    rank(task: string, rankOpts: RankOptions = {}): RankedAgent[] {
+      const top = rankOpts.top ?? 3;
+      const scores = new Float64Array(docs.length);
+      const matched = docs.map(() => new Map<string, string[]>()); // surface word -> fields
+      for (const { term, word } of analyse(task)) {
+        for (const h of positive(term)) {
+          scores[h.doc]! += h.score;
+          matched[h.doc]!.set(word, h.fields);
+        }
+        if (penalty > 0) for (const h of negative(term)) scores[h.doc]! -= h.score * penalty;
+      }
+      const ranked: Array<{ doc: number; score: number }> = [];
+      scores.forEach((score, doc) => {
+        if (score > 0 && matched[doc]!.size > 0) ranked.push({ doc, score });
+      });
+      ranked.sort((a, b) => b.score - a.score || agents[a.doc]!.name.localeCompare(agents[b.doc]!.name));
+      return ranked.slice(0, top).map(({ doc, score }) => ({
+        agent: agents[doc]!.name,
+        score: Math.round(score * 1000) / 1000,
+        reason: explain(matched[doc]!, fieldRank),
+      }));
+    },
+  };
+}
+
+/** The matched words, strongest field first: "matched: rest, api (name, description)". */
+function explain(matched: Map<string, string[]>, fieldRank: (f: string) => number): string {
+  const best = (fields: string[]) => Math.max(0, ...fields.map(fieldRank));
+  const words = [...matched].sort((a, b) => best(b[1]) - best(a[1]));
+  const fields = [...new Set(words.flatMap(([, f]) => f))].sort((a, b) => fieldRank(b) - fieldRank(a));
+  return `matched: ${words
+    .slice(0, 5)
+    .map(([w]) => w)
+    .join(", ")} (${fields.join(", ")})`;
+}

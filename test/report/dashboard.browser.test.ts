@@ -1,0 +1,256 @@
+/**
+ * The dashboard in real headless Chromium (Debian's /usr/bin/chromium through playwright-core):
+ * every chart draws, no console or page errors, XSS payloads stay text, tables sort, nothing is
+ * requested from the network. A missing browser is a failure, not a skip: CI installs it.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderDashboard } from "../../src/report/index.js";
+import { makeComparison, makeResultsDocument, XSS_IMG, XSS_SCRIPT } from "./fixture.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+interface Loaded {
+  page: Page;
+  consoleErrors: string[];
+  pageErrors: string[];
+  dialogs: string[];
+  requests: string[];
+  url: string;
+}
+
+let browser: Browser;
+let dir: string;
+let main: Loaded;
+
+async function open(html: string, name: string): Promise<Loaded> {
+  const file = join(dir, name);
+  await writeFile(file, html, "utf8");
+  const url = pathToFileURL(file).href;
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const loaded: Loaded = { page, consoleErrors: [], pageErrors: [], dialogs: [], requests: [], url };
+  page.on("console", (m) => {
+    if (m.type() === "error") loaded.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => loaded.pageErrors.push(e.message));
+  page.on("dialog", (d) => {
+    loaded.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("request", (r) => loaded.requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready='true']", { timeout: 5000 });
+  return loaded;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the browser tests`,
+    );
+  dir = await mkdtemp(join(tmpdir(), "cf-dashboard-"));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const doc = makeResultsDocument({ xss: true, scenarios: 5, executionsPerScenario: 300 });
+  const history = [0.9, 1.1, 1].map((f, i) => {
+    const d = makeResultsDocument({
+      seed: i + 7,
+      latencyFactor: f,
+      startedAt: `2026-11-2${i + 3}T10:00:00.000Z`,
+    });
+    return {
+      runId: `run-${i}`,
+      startedAt: d.run.startedAt,
+      provider: d.run.provider,
+      simulated: true,
+      timeScale: 0.01,
+      scenarios: d.scenarios.length,
+      executions: d.totals.executions,
+      successRate: d.totals.successRate - i * 0.01,
+      p50: 3000 * f,
+      p95: 6000 * f,
+      totalCost: d.totals.totalCost,
+      gitCommit: "abc1234",
+      file: `run-${i}.json`,
+    };
+  });
+  main = await open(renderDashboard(doc, { history, comparison: makeComparison(doc) }), "dashboard.html");
+}, 20_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("dashboard in Chromium", () => {
+  it("renders without console errors or page errors, quickly", async () => {
+    expect(main.pageErrors).toEqual([]);
+    expect(main.consoleErrors).toEqual([]);
+    const renderMs = Number(await main.page.evaluate(() => document.body.dataset.renderMs));
+    expect(renderMs).toBeGreaterThan(0);
+    expect(renderMs).toBeLessThan(2000);
+  });
+
+  it("draws every chart: a canvas or svg with size, and canvases with non-blank pixels", async () => {
+    const charts = await main.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".chart")].map((box) => {
+        const canvas = box.querySelector("canvas");
+        const svg = box.querySelector("svg");
+        const target = canvas ?? svg;
+        const rect = target?.getBoundingClientRect();
+        let painted = 0;
+        if (canvas) {
+          const px = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+          for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) painted++;
+        } else if (svg) {
+          painted = [...svg.querySelectorAll("rect, path, line")].filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 || r.height > 0;
+          }).length;
+        }
+        return {
+          kind: box.dataset.chart,
+          canvas: Boolean(canvas),
+          w: rect?.width ?? 0,
+          h: rect?.height ?? 0,
+          painted,
+        };
+      }),
+    );
+    const kinds = new Set(charts.map((c) => c.kind));
+    for (const k of [
+      "histogram",
+      "ttft",
+      "cost",
+      "tokens",
+      "throughput",
+      "load-histogram",
+      "confusion",
+      "waterfall",
+      "failures",
+      "history",
+    ])
+      expect(kinds, `chart kind ${k}`).toContain(k);
+    for (const c of charts) {
+      expect(c.w, `${c.kind} width`).toBeGreaterThan(50);
+      expect(c.h, `${c.kind} height`).toBeGreaterThan(20);
+      // Canvas: painted pixels (axes and series); SVG: shapes with a size.
+      expect(c.painted, `${c.kind} painted`).toBeGreaterThan(c.canvas ? 100 : 0);
+    }
+  });
+
+  it("shows every section, with the SIMULATED badge", async () => {
+    const ids = await main.page.evaluate(() => [...document.querySelectorAll("section")].map((s) => s.id));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "latency",
+        "ttft",
+        "cost",
+        "tokens",
+        "throughput",
+        "load",
+        "accuracy",
+        "workflows",
+        "failures",
+        "history",
+        "comparison",
+      ]),
+    );
+    expect(await main.page.locator("#simulated-badge").textContent()).toBe("SIMULATED");
+  });
+
+  it("keeps XSS payloads inert: no dialog, no injected element, the text is visible", async () => {
+    expect(main.dialogs).toEqual([]);
+    const injected = await main.page.evaluate(() => ({
+      imgs: document.querySelectorAll("img").length,
+      scripts: document.querySelectorAll("script").length,
+    }));
+    expect(injected).toEqual({ imgs: 0, scripts: 3 });
+    // innerText on purpose: the payload must be rendered, visible text.
+    // biome-ignore lint/performance/useDomNodeTextContent: layout-aware text is the point here
+    const text = await main.page.evaluate(() => document.body.innerText);
+    expect(text).toContain(XSS_SCRIPT);
+    expect(text).toContain(XSS_IMG);
+    expect(await main.page.getByText(XSS_SCRIPT).first().isVisible()).toBe(true);
+  });
+
+  it("sorts a table when a header is clicked, and reverses on a second click", async () => {
+    const table = main.page.locator("#throughput table.sortable");
+    const column = () => table.locator("tbody tr td:nth-child(1)").allTextContents();
+    const header = table.locator("th", { hasText: "Concurrency" });
+    await header.click();
+    expect((await column()).map(Number)).toEqual([1, 5, 10, 20]);
+    await header.click();
+    expect((await column()).map(Number)).toEqual([20, 10, 5, 1]);
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+  });
+
+  it("requests nothing but the file itself", async () => {
+    expect(main.requests).toEqual([main.url]);
+  });
+
+  it("says so when a section has no data, and still draws what it has", async () => {
+    const doc = makeResultsDocument({ scenarios: 2, executionsPerScenario: 50 });
+    doc.throughput = [];
+    doc.load = [];
+    doc.accuracy = null;
+    doc.cost = null;
+    const bare = await open(renderDashboard(doc), "bare.html");
+    expect(bare.pageErrors).toEqual([]);
+    expect(bare.consoleErrors).toEqual([]);
+    const empties = await bare.page.evaluate(() =>
+      Object.fromEntries(
+        ["throughput", "load", "accuracy", "cost", "history", "comparison"].map((id) => [
+          id,
+          document.querySelector(`#${id} .empty`)?.textContent ?? "",
+        ]),
+      ),
+    );
+    for (const [id, msg] of Object.entries(empties)) expect(msg, id).toMatch(/^No |^Only one/);
+    await bare.page.close();
+  });
+
+  it("blocks any inline script that is not one of its own (CSP hashes)", async () => {
+    const html = renderDashboard(makeResultsDocument({ scenarios: 2, executionsPerScenario: 20 })).replace(
+      "</body>",
+      "<script>document.body.dataset.injected = 'ran'</script></body>",
+    );
+    const loaded = await open(html, "injected.html");
+    expect(await loaded.page.evaluate(() => document.body.dataset.injected ?? null)).toBeNull();
+    expect(loaded.consoleErrors.join("\n")).toMatch(/Content Security Policy/);
+    await loaded.page.close();
+  });
+
+  it("opens a 100,000-execution run in under 2 s of rendering", async () => {
+    const big = makeResultsDocument({ scenarios: 10, executionsPerScenario: 10_000, seed: 7 });
+    const loaded = await open(renderDashboard(big), "big.html");
+    expect(loaded.pageErrors).toEqual([]);
+    expect(loaded.consoleErrors).toEqual([]);
+    expect(Number(await loaded.page.evaluate(() => document.body.dataset.renderMs))).toBeLessThan(2000);
+    expect(await loaded.page.locator(".chart[data-chart='histogram'] canvas").count()).toBe(10);
+    await loaded.page.close();
+  });
+
+  it("saves a screenshot artifact", async () => {
+    await mkdir("test-results", { recursive: true });
+    const path = join("test-results", "dashboard.png");
+    await main.page.screenshot({ path, fullPage: true });
+    expect(existsSync(path)).toBe(true);
+  });
+});
