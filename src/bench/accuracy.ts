@@ -57,7 +57,8 @@ export function parseAccuracyDataset(text: string, file: string, agents?: string
       });
     }
     const t = parsed.data;
-    if (ids.has(t.id)) throw new ClaudeForceError("INPUT", `duplicate task id '${t.id}'`, { file, line, keyPath: "id" });
+    if (ids.has(t.id))
+      throw new ClaudeForceError("INPUT", `duplicate task id '${t.id}'`, { file, line, keyPath: "id" });
     ids.add(t.id);
     const unknown = known ? t.expected.filter((a) => !known.has(a)) : [];
     if (unknown.length > 0) {
@@ -74,12 +75,18 @@ export function parseAccuracyDataset(text: string, file: string, agents?: string
   return tasks;
 }
 
-export async function loadAccuracyDataset(file = defaultAccuracyDataset(), agents?: string[]): Promise<LabelledTask[]> {
+export async function loadAccuracyDataset(
+  file = defaultAccuracyDataset(),
+  agents?: string[],
+): Promise<LabelledTask[]> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (e) {
-    throw new ClaudeForceError("INPUT", "cannot read the accuracy dataset", { file, found: (e as Error).message });
+    throw new ClaudeForceError("INPUT", "cannot read the accuracy dataset", {
+      file,
+      found: (e as Error).message,
+    });
   }
   return parseAccuracyDataset(text, file, agents);
 }
@@ -167,11 +174,23 @@ export function evaluateAccuracy(
     confusion: confusion(outcomes.map((o) => [o.task.expected[0]!, o.predicted[0] ?? "(none)"])),
     misses: outcomes
       .filter((o) => !o.task.expected.includes(o.predicted[0] ?? ""))
-      .map((o) => ({ id: o.task.id, task: o.task.task, expected: o.task.expected, predicted: o.predicted, split: o.task.split })),
+      .map((o) => ({
+        id: o.task.id,
+        task: o.task.task,
+        expected: o.task.expected,
+        predicted: o.predicted,
+        split: o.task.split,
+      })),
     tierConfusion: confusion(outcomes.map((o) => [o.task.tier, o.tier])),
     tierMisses: outcomes
       .filter((o) => o.tier !== o.task.tier)
-      .map((o) => ({ id: o.task.id, task: o.task.task, expected: o.task.tier, predicted: o.tier, split: o.task.split })),
+      .map((o) => ({
+        id: o.task.id,
+        task: o.task.task,
+        expected: o.task.tier,
+        predicted: o.tier,
+        split: o.task.split,
+      })),
     selectionLatencyUs: { p50: round(percentile(latency, 0.5)), p99: round(percentile(latency, 0.99)) },
     taskSuccessRate: null,
   };

@@ -92,6 +92,16 @@ export function outcomeOf(r: {
   return { success: r.success, errorType: r.errorType, error: r.errorMessage };
 }
 
+/** A workflow's own verdict: the first failed step's error kind, named in the message. */
+export function workflowOutcome(w: WorkflowResult): Outcome {
+  const failed = w.steps.find((s) => !s.success);
+  return {
+    success: w.success,
+    errorType: failed?.record.errorType ?? null,
+    error: failed ? `step ${failed.position} (${failed.agent}): ${failed.errors[0] ?? "failed"}` : null,
+  };
+}
+
 export class ScenarioAggregator {
   private readonly e2e: LatencyRecorder;
   private readonly ttft = new LatencyRecorder({ maxSamples: 0 });
@@ -147,12 +157,7 @@ export class ScenarioAggregator {
 
   /** One workflow run: one execution for the summary, plus per-step and per-model figures. */
   addWorkflow(w: WorkflowResult, iteration: number, outcome?: Outcome): void {
-    const failed = w.steps.find((s) => !s.success);
-    const o: Outcome = outcome ?? {
-      success: w.success,
-      errorType: failed?.record.errorType ?? null,
-      error: failed ? `step ${failed.position} (${failed.agent}): ${failed.errors[0] ?? "failed"}` : null,
-    };
+    const o = outcome ?? workflowOutcome(w);
     const usage: Usage = { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
     let overhead = 0;
     for (const s of w.steps) {

@@ -1,5 +1,6 @@
 // The benchmark library: every `claude-force bench` command is one of these functions.
 
+export { type AccuracyOptions, benchmarkAccuracy } from "./accuracy.js";
 export {
   benchmarkAgent,
   benchmarkWorkflow,
@@ -17,12 +18,14 @@ export {
 } from "./aggregate.js";
 export { type Assertion, compileAssertions, extractJson, passAtK, passHatK } from "./assertions.js";
 export { CostAccumulator, HAIKU_TARGET, type Pricing } from "./cost.js";
+export { type LoadTestOptions, loadTest, measureThroughputLevel } from "./load.js";
 export { ResultsWriter, readResults, type WrittenFiles } from "./results-writer.js";
 export {
   DEFAULT_ITERATIONS,
   DEFAULT_LADDER,
   DEFAULT_WARMUP,
   defaultThroughputTasks,
+  measureAccuracy,
   type RunBenchmarksOptions,
   runBenchmarks,
 } from "./run.js";

@@ -23,13 +23,15 @@ import { RESULTS_SCHEMA_VERSION, type ResultsDocument } from "./types.js";
 export interface WrittenFiles {
   document: string;
   latest: string;
-  executions: string;
+  /** Null when nothing was executed (an accuracy-only run). */
+  executions: string | null;
 }
 
 export class ResultsWriter {
   readonly dir: string;
   readonly executionsFile: string;
-  private fd: number | null;
+  private fd: number | null = null;
+  private closed = false;
 
   private constructor(
     dir: string,
@@ -38,8 +40,6 @@ export class ResultsWriter {
     this.dir = resolve(dir);
     mkdirSync(this.dir, { recursive: true });
     this.executionsFile = join(this.dir, `${runId}.executions.jsonl`);
-    // One descriptor, one write(2) per line: cheap enough for the hot path and durable at once.
-    this.fd = openSync(this.executionsFile, "a");
   }
 
   static open(dir: string, runId: string): ResultsWriter {
@@ -55,7 +55,10 @@ export class ResultsWriter {
 
   /** Append one execution line (secrets scrubbed). */
   append(entry: object): void {
-    if (this.fd === null) return;
+    if (this.closed) return;
+    // One descriptor, opened with the first execution (a run without any writes no JSONL), and one
+    // write(2) per line: cheap enough for the hot path and on disk at once.
+    this.fd ??= openSync(this.executionsFile, "a");
     writeSync(this.fd, `${redact(JSON.stringify(entry))}\n`);
   }
 
@@ -69,10 +72,11 @@ export class ResultsWriter {
       writeFileSync(tmp, text);
       renameSync(tmp, file);
     }
-    return { document, latest, executions: this.executionsFile };
+    return { document, latest, executions: existsSync(this.executionsFile) ? this.executionsFile : null };
   }
 
   close(): void {
+    this.closed = true;
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;

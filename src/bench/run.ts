@@ -71,7 +71,8 @@ export async function runBenchmarks(
       throughput.push(await throughputLevel(session, probe, concurrency, opts));
     }
     let accuracy: AccuracyResult | null = null;
-    if (opts.accuracy !== false && !session.aborted) accuracy = await measureAccuracy(session);
+    if (opts.accuracy !== false && !session.aborted)
+      accuracy = { ...(await measureAccuracy(runtime)), taskSuccessRate: session.scenarioSuccessRate() };
     return session.finish({ throughput, accuracy, resources: monitor.stop() });
   } catch (err) {
     monitor.stop();
@@ -133,13 +134,20 @@ async function throughputLevel(
   });
 }
 
-/** Agent-selection and routing accuracy; task success rate comes from the scenarios just run. */
-async function measureAccuracy(session: BenchSession): Promise<AccuracyResult> {
+/**
+ * Agent-selection and routing accuracy of this project's agents and routing keywords, with the
+ * lexical selector; `taskSuccessRate` is filled in by the caller from the executions it ran.
+ */
+export async function measureAccuracy(runtime: Runtime, dataset?: string): Promise<AccuracyResult> {
   const [{ benchmarkAccuracy }, { createLexicalSelector }] = await Promise.all([
     import("./accuracy.js"),
     import("../selection/index.js"),
   ]);
-  const selector = createLexicalSelector(session.runtime.project.agents.list());
-  const result = await benchmarkAccuracy({ selector });
-  return { ...result, taskSuccessRate: session.scenarioSuccessRate() };
+  const agents = runtime.project.agents.list();
+  return benchmarkAccuracy({
+    selector: createLexicalSelector(agents),
+    dataset,
+    routing: runtime.project.config.routing,
+    agents: agents.map((a) => a.name),
+  });
 }

@@ -9,7 +9,7 @@ import type { Runtime } from "../orchestrator/runtime.js";
 import type { ExecuteResult, WorkflowResult, WorkflowStepResult } from "../orchestrator/types.js";
 import type { ErrorKind } from "../providers/types.js";
 import type { ExecutionRecord } from "../tracking/types.js";
-import { type LiveStats, type Outcome, outcomeOf, ScenarioAggregator } from "./aggregate.js";
+import { type LiveStats, type Outcome, outcomeOf, ScenarioAggregator, workflowOutcome } from "./aggregate.js";
 import { type Checker, judge, passAtK, passHatK } from "./assertions.js";
 import { CostAccumulator } from "./cost.js";
 import { ResultsWriter, type WrittenFiles } from "./results-writer.js";
@@ -24,6 +24,7 @@ export type Phase = "warmup" | "scenario" | "throughput" | "load";
 export interface ProgressEvent {
   phase: Phase;
   scenario: string;
+  /** Planned executions; 0 when not known ahead (Poisson arrivals). */
   total: number;
   done: number;
   successes: number;
@@ -204,7 +205,7 @@ export class BenchSession {
    * Run `count` jobs on a closed loop. A job that throws (a bug or a caller mistake, never a failed
    * execution) stops the loop and is rethrown: the schedule itself only counts rejections.
    */
-  async loop(
+  private async loop(
     count: number,
     concurrency: number,
     job: (index: number, signal: AbortSignal) => Promise<void>,
@@ -264,12 +265,7 @@ export class BenchSession {
       ...base,
       onStep: phase === "scenario" && spec.onStep ? (s) => spec.onStep!(s, iteration) : undefined,
     });
-    const failed = w.steps.find((s) => !s.success);
-    const providerOutcome: Outcome = {
-      success: w.success,
-      errorType: failed?.record.errorType ?? null,
-      error: failed ? `step ${failed.position} (${failed.agent}): ${failed.errors[0] ?? "failed"}` : null,
-    };
+    const providerOutcome = workflowOutcome(w);
     const outcome = judge(spec.checker ?? null, w.success, providerOutcome, {
       output: w.output,
       e2eMs: w.totalMs,

@@ -215,7 +215,13 @@ export interface AccuracyResult {
   }>;
   tierConfusion: ConfusionCell[];
   /** Tasks whose routed tier differs from the label. */
-  tierMisses?: Array<{ id: string; task: string; expected: string; predicted: string; split: "tuning" | "held-out" }>;
+  tierMisses?: Array<{
+    id: string;
+    task: string;
+    expected: string;
+    predicted: string;
+    split: "tuning" | "held-out";
+  }>;
   selectionLatencyUs: { p50: number; p99: number };
   taskSuccessRate: number | null;
 }

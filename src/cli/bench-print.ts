@@ -292,6 +292,7 @@ export function printLoad(out: Output, results: LoadResult[]): void {
 
 export function printTotals(out: Output, doc: ResultsDocument): void {
   const t = doc.totals;
+  if (t.executions === 0 && !doc.resources) return; // e.g. accuracy only: nothing ran
   const errors = Object.entries(t.errors)
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");

@@ -55,9 +55,14 @@ function barProgress(opts: ProgressOptions): ProgressReporter {
       const l = label(e);
       width = Math.max(width, l.length);
       const payload = { label: l.padEnd(width), figures: liveFigures(e) };
+      // An unknown total (Poisson arrivals) shows as a bar that is always full.
+      const total = e.total > 0 ? e.total : Math.max(1, e.done);
       const bar = bars.get(key);
-      if (!bar) bars.set(key, multi.create(e.total, e.done, payload));
-      else bar.update(e.done, payload);
+      if (!bar) bars.set(key, multi.create(total, e.done, payload));
+      else {
+        bar.setTotal(total);
+        bar.update(e.done, payload);
+      }
     },
     stop() {
       multi.stop();
@@ -84,8 +89,9 @@ function lineProgress(opts: ProgressOptions): ProgressReporter {
       // Quiet for fast scenarios: a line when one completes, and one every `interval` on long ones.
       if (!finished && (t - prev.at < interval || e.done === prev.done)) return;
       state.set(key, { at: t, done: e.done, finished });
-      const pct = e.total > 0 ? Math.round((e.done / e.total) * 100) : 0;
-      stream.write(`[bench] ${label(e)} ${e.done}/${e.total} (${pct}%)  ${liveFigures(e)}\n`);
+      const count =
+        e.total > 0 ? `${e.done}/${e.total} (${Math.round((e.done / e.total) * 100)}%)` : `${e.done} done`;
+      stream.write(`[bench] ${label(e)} ${count}  ${liveFigures(e)}\n`);
     },
     stop() {},
   };

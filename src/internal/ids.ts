@@ -7,8 +7,22 @@ export function newRunId(date = new Date()): string {
   return `${stamp}-${randomBytes(2).toString("hex")}`;
 }
 
+/**
+ * Random bytes come from a pooled block: one crypto call per 512 ids. A call per id was a fifth of
+ * the per-execution overhead on the zero-latency benchmark (see docs/PERFORMANCE.md).
+ */
+const ID_POOL_BYTES = 4096;
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
 export function newExecutionId(): string {
-  return randomBytes(8).toString("hex");
+  if (idOffset + 8 > idPool.length) {
+    idPool = randomBytes(ID_POOL_BYTES);
+    idOffset = 0;
+  }
+  const id = idPool.toString("hex", idOffset, idOffset + 8);
+  idOffset += 8;
+  return id;
 }
 
 /** Stable short hash of a task text (the original's task_hash). */

@@ -79,6 +79,8 @@ export interface ProviderResult {
   /** Model id the server says it used. */
   model: string;
   stopReason: string | null;
+  /** Time spent waiting for client-side pacing (--rpm/--tpm) before the request was sent, ms. */
+  pacingWaitMs?: number;
 }
 
 export interface ProviderInfo {

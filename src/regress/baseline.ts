@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import { RESULTS_SCHEMA_VERSION, type ResultsDocument } from "../bench/types.js";
 import { ClaudeForceError } from "../errors.js";
+import { redact } from "../internal/redact.js";
 
 export const DEFAULT_BASELINE_FILE = "benchmarks/baseline.json";
 export const DEFAULT_RESULTS_FILE = "benchmarks/results/latest.json";
@@ -139,7 +140,7 @@ export async function saveBaseline(
   await mkdir(dirname(out), { recursive: true });
   // Write then rename, so an interrupted save never leaves a half-written baseline behind.
   const tmp = `${out}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`, "utf8");
+  await writeFile(tmp, redact(`${JSON.stringify(doc, null, 2)}\n`), "utf8");
   await rename(tmp, out);
   return {
     file: out,

@@ -9,7 +9,7 @@ export function fmtMs(ms: number | null | undefined): string {
 
 export function fmtUsd(usd: number | null | undefined, digits = 4): string {
   if (usd === null || usd === undefined || !Number.isFinite(usd)) return "unknown";
-  return `$${usd.toFixed(digits)}`;
+  return `${usd < 0 ? "-" : ""}$${Math.abs(usd).toFixed(digits)}`;
 }
 
 export function fmtPct(x: number | null | undefined, digits = 1): string {

@@ -30,7 +30,11 @@ export interface HistoryOptions {
   onWarning?: (message: string) => void;
 }
 
-/** Oldest first. `latest.json` (a copy of the newest run) and non-JSON files are skipped. */
+/**
+ * Oldest first. `latest.json` (a copy of the newest run) and non-JSON files are skipped. With `last`,
+ * files are read newest name first (run ids sort by start time) and reading stops once enough runs
+ * are found, so a long-lived results folder does not slow the dashboard down.
+ */
 export async function loadHistory(resultsDir: string, opts: HistoryOptions = {}): Promise<HistoryEntry[]> {
   let names: string[];
   try {
@@ -39,9 +43,13 @@ export async function loadHistory(resultsDir: string, opts: HistoryOptions = {})
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw err;
   }
-  const files = names.filter((n) => n.endsWith(".json") && n !== "latest.json").sort();
+  const files = names
+    .filter((n) => n.endsWith(".json") && n !== "latest.json")
+    .sort()
+    .reverse();
   const entries: HistoryEntry[] = [];
   for (const name of files) {
+    if (opts.last !== undefined && entries.length >= opts.last) break;
     const file = join(resultsDir, name);
     try {
       const doc = await readResultsDocument(file);

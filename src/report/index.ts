@@ -11,14 +11,13 @@ import { redact } from "../internal/redact.js";
 import type { Comparison } from "../regress/types.js";
 import type { ExecutionRecord } from "../tracking/types.js";
 import { csvLines, type GuideExecutionRow, guideRows } from "./csv.js";
-import type { HistoryEntry } from "./history.js";
+import { type HistoryEntry, loadHistory } from "./history.js";
 import { renderDashboard } from "./html/dashboard.js";
 import { renderJUnit } from "./junit.js";
 import { readExecutionsJsonl } from "./load.js";
 import { renderMarkdown } from "./markdown.js";
 
 export { csvField, csvLines, type GuideExecutionRow, guideRows, renderCsv } from "./csv.js";
-export { fmtDelta, fmtMetric, fmtMs, fmtPct, fmtUsd } from "./format.js";
 export { type HistoryEntry, type HistoryOptions, loadHistory } from "./history.js";
 export { type DashboardOptions, renderDashboard, scriptSafeJson } from "./html/dashboard.js";
 export { type JUnitOptions, renderJUnit, SUCCESS_RATE_TARGET, xmlEscape } from "./junit.js";
@@ -27,14 +26,20 @@ export { MARKDOWN_LIMIT, type MarkdownOptions, mdCell, renderMarkdown } from "./
 export { histogramPercentile, providerLabel, type RunLatency, runLatency } from "./summary.js";
 
 export type ReportFormat = "html" | "md" | "junit" | "csv" | "json";
+/** Earlier runs shown in the dashboard's trend. */
+export const HISTORY_RUNS = 50;
+
 export const REPORT_FORMATS: readonly ReportFormat[] = ["html", "md", "junit", "csv", "json"];
 
 export interface WriteReportsOptions {
   outDir: string;
   /** Default: all formats. */
   formats?: ReportFormat[];
+  /** Earlier runs for the dashboard's trend. Default: the runs saved in outDir (pass [] for none). */
   history?: HistoryEntry[];
   comparison?: Comparison | null;
+  /** Told about result files skipped while loading the default history. */
+  onWarning?: (message: string) => void;
   /** `<run-id>.executions.jsonl` for the CSV; without it the CSV uses the document's bounded rows. */
   executionsFile?: string | null;
 }
@@ -71,13 +76,18 @@ export async function writeReports(
   const formats = opts.formats ?? [...REPORT_FORMATS];
   await mkdir(opts.outDir, { recursive: true });
   const written: Record<string, string> = {};
+  const history =
+    opts.history ??
+    (formats.includes("html")
+      ? await loadHistory(opts.outDir, { last: HISTORY_RUNS, onWarning: opts.onWarning })
+      : []);
   for (const format of formats) {
     const path = join(opts.outDir, FILE_NAMES[format](doc.run.id));
     if (format === "csv") {
       // Streamed: a run's JSONL can hold far more executions than fit comfortably in one string.
       await writeCsvFile(path, csvSource(doc, opts.executionsFile));
     } else {
-      await writeFile(path, renderText(doc, format, opts), "utf8");
+      await writeFile(path, renderText(doc, format, { history, comparison: opts.comparison }), "utf8");
     }
     written[format] = path;
   }

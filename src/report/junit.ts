@@ -1,12 +1,13 @@
 /**
- * JUnit XML so CI systems show benchmark failures natively: one test case per scenario (failed when
- * its success rate is below the guide's 95% target), per accuracy target, and per comparison row
+ * JUnit XML so CI systems show benchmark failures natively: one test case per scenario and per load
+ * test (failed when the success rate is below the guide's 95% target), per accuracy target, and per comparison row
  * (failed on regressed / budget_failed, skipped when there was not enough data).
  */
 import type { ResultsDocument } from "../bench/types.js";
 import { redact } from "../internal/redact.js";
 import type { Comparison } from "../regress/types.js";
 import { fmtDelta, fmtMetric, fmtMs, fmtPct, fmtUsd } from "./format.js";
+import { loadLabel } from "./summary.js";
 
 /** The guide's success-rate target. */
 export const SUCCESS_RATE_TARGET = 0.95;
@@ -60,19 +61,40 @@ function scenarioCases(doc: ResultsDocument): Case[] {
   });
 }
 
+function loadCases(doc: ResultsDocument): Case[] {
+  return (doc.load ?? []).map((l) => {
+    const c: Case = {
+      name: loadLabel(l),
+      classname: "claude-force.load",
+      timeSec: l.durationMs / 1000,
+      out: `${l.completed}/${l.tasks} completed, ${l.throughputPerSecond.toFixed(2)}/s, success ${fmtPct(
+        l.successRate,
+      )}, p50 ${fmtMs(l.latency.p50)}, p95 ${fmtMs(l.latency.p95)}, dropped ${l.dropped}`,
+    };
+    if (l.successRate < SUCCESS_RATE_TARGET)
+      c.failure = {
+        type: "success_rate",
+        message: `success rate ${fmtPct(l.successRate)} is below the ${fmtPct(SUCCESS_RATE_TARGET, 0)} target`,
+      };
+    return c;
+  });
+}
+
 function accuracyCases(doc: ResultsDocument): Case[] {
   const a = doc.accuracy;
   if (!a) return [];
+  // The targets apply to the held-out split (tasks the selector was not tuned on), when there is one.
+  const [splitName, split] = a.heldOut.tasks > 0 ? ["held-out", a.heldOut] : ["all", a.all];
   const checks: Array<[string, number, number]> = [
-    ["top1", a.all.top1, a.targets.top1],
-    ["top3", a.all.top3, a.targets.top3],
-    ["tier", a.all.tierAccuracy, a.targets.tier],
+    ["top1", split.top1, a.targets.top1],
+    ["top3", split.top3, a.targets.top3],
+    ["tier", split.tierAccuracy, a.targets.tier],
   ];
   return checks.map(([name, value, target]) => ({
     name: `${a.dataset} ${name} accuracy`,
     classname: "claude-force.accuracy",
     timeSec: 0,
-    out: `${name} ${fmtPct(value)} (target ${fmtPct(target)}) over ${a.all.tasks} tasks`,
+    out: `${name} ${fmtPct(value)} (target ${fmtPct(target)}) over ${split.tasks} ${splitName} tasks`,
     ...(value < target
       ? {
           failure: {
@@ -151,6 +173,8 @@ export function renderJUnit(doc: ResultsDocument, opts: JUnitOptions = {}): stri
     ["git_commit", run.gitCommit ?? ""],
   ];
   const suites: Array<[string, Case[]]> = [["scenarios", scenarioCases(doc)]];
+  const load = loadCases(doc);
+  if (load.length) suites.push(["load", load]);
   const accuracy = accuracyCases(doc);
   if (accuracy.length) suites.push(["accuracy", accuracy]);
   if (opts.comparison) suites.push(["baseline", comparisonCases(opts.comparison)]);

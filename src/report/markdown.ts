@@ -6,7 +6,7 @@ import type { ResultsDocument } from "../bench/types.js";
 import { redact } from "../internal/redact.js";
 import type { Comparison, ComparisonRow, Verdict } from "../regress/types.js";
 import { fmtDelta, fmtMetric, fmtMs, fmtPct, fmtUsd } from "./format.js";
-import { providerLabel } from "./summary.js";
+import { loadLabel, providerLabel } from "./summary.js";
 
 /** GitHub rejects comments over 65,536 characters; stay clearly below. */
 export const MARKDOWN_LIMIT = 65_000;
@@ -80,8 +80,46 @@ export function renderMarkdown(doc: ResultsDocument, opts: MarkdownOptions = {})
     { head, rows: scenarioRows },
     { head: totals, rows: [] },
   ];
+  blocks.push(...throughputAndLoadBlocks(doc));
   if (comparison) blocks.push(comparisonBlock(comparison));
   return fitToLimit(blocks, limit);
+}
+
+function throughputAndLoadBlocks(doc: ResultsDocument): Array<{ head: string[]; rows: string[] }> {
+  const blocks: Array<{ head: string[]; rows: string[] }> = [];
+  if (doc.throughput?.length)
+    blocks.push({
+      head: [
+        "",
+        "### Throughput",
+        "",
+        "| Concurrency | Tasks/s | Success Rate | P50 | P95 |",
+        "|-------------|---------|--------------|-----|-----|",
+      ],
+      rows: doc.throughput.map(
+        (t) =>
+          `| ${t.concurrency} | ${t.tasksPerSecond.toFixed(2)} | ${fmtPct(t.successRate)} | ${fmtMs(t.latency.p50)} | ${fmtMs(
+            t.latency.p95,
+          )} |`,
+      ),
+    });
+  if (doc.load?.length)
+    blocks.push({
+      head: [
+        "",
+        "### Load",
+        "",
+        "| Load | Throughput/s | Success Rate | P50 | P95 | P99 | Dropped |",
+        "|------|--------------|--------------|-----|-----|-----|---------|",
+      ],
+      rows: doc.load.map(
+        (l) =>
+          `| ${loadLabel(l)} | ${l.throughputPerSecond.toFixed(2)} | ${fmtPct(l.successRate)} | ${fmtMs(
+            l.latency.p50,
+          )} | ${fmtMs(l.latency.p95)} | ${fmtMs(l.latency.p99)} | ${l.dropped} |`,
+      ),
+    });
+  return blocks;
 }
 
 function comparisonBlock(c: Comparison): { head: string[]; rows: string[] } {

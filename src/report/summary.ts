@@ -1,5 +1,5 @@
 /** Run-level figures derived from a results document (shared by history, Markdown and the dashboard). */
-import type { HistogramBuckets, ResultsDocument } from "../bench/types.js";
+import type { HistogramBuckets, LoadResult, ResultsDocument } from "../bench/types.js";
 
 /**
  * Percentile from histogram buckets, interpolating linearly inside the bucket that holds the rank.
@@ -25,13 +25,14 @@ export interface RunLatency {
   estimated: boolean;
 }
 
+/** Run-wide p50/p95 from the scenarios, or from the load tests for a run that only has those. */
 export function runLatency(doc: ResultsDocument): RunLatency {
-  const withData = doc.scenarios.filter((s) => s.latency.e2e.count > 0);
-  if (withData.length === 1) {
-    const e2e = withData[0]!.latency.e2e;
-    return { p50: e2e.p50, p95: e2e.p95, estimated: false };
-  }
-  const merged = withData.flatMap((s) => s.histogram);
+  const scenarios = doc.scenarios.filter((s) => s.latency.e2e.count > 0);
+  const loads = (doc.load ?? []).filter((l) => l.latency.count > 0);
+  const sources = scenarios.length > 0 ? scenarios.map((s) => s.latency.e2e) : loads.map((l) => l.latency);
+  if (sources.length === 1) return { p50: sources[0]!.p50, p95: sources[0]!.p95, estimated: false };
+  const merged =
+    scenarios.length > 0 ? scenarios.flatMap((s) => s.histogram) : loads.flatMap((l) => l.histogram);
   return { p50: histogramPercentile(merged, 0.5), p95: histogramPercentile(merged, 0.95), estimated: true };
 }
 
@@ -43,4 +44,11 @@ export function providerLabel(doc: ResultsDocument): string {
   if (r.timeScale !== null) parts.push(`time scale ${r.timeScale}`);
   if (r.seed !== null) parts.push(`seed ${r.seed}`);
   return `${r.provider} (${parts.join(", ")}; not a real measurement)`;
+}
+
+/** "open loop, poisson at 5/s" or "closed loop ×10". */
+export function loadLabel(l: LoadResult): string {
+  return l.mode === "open"
+    ? `open loop, ${l.arrival ?? "constant"} at ${l.targetRate ?? "?"}/s`
+    : `closed loop ×${l.concurrency ?? "?"}`;
 }

@@ -37,7 +37,11 @@ const SHORT_TASK_WORDS = 6;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function compile(signals: Signal[]): CompiledSignal[] {
-  return signals.map((s) => ({ label: s.label, weight: s.weight, re: new RegExp(`\\b(?:${s.pattern})\\b`, "gi") }));
+  return signals.map((s) => ({
+    label: s.label,
+    weight: s.weight,
+    re: new RegExp(`\\b(?:${s.pattern})\\b`, "gi"),
+  }));
 }
 
 function fromKeywords(keywords: string[] | undefined): CompiledSignal[] {
@@ -104,5 +108,8 @@ export function classifyComplexity(task: string, opts: ClassifyOptions = {}): Cl
   if (substantial.labels.length > 0) why.push(`matched: ${substantial.labels.join(", ")}`);
   if (critical.labels.length > 0) why.push(`weak critical signals: ${critical.labels.join(", ")}`);
   if (simple.labels.length > 0) why.push(`outweighed simple signals: ${simple.labels.join(", ")}`);
-  return { complexity: "standard", reason: `standard (${why.length > 0 ? why.join("; ") : "no simple or critical signals"})` };
+  return {
+    complexity: "standard",
+    reason: `standard (${why.length > 0 ? why.join("; ") : "no simple or critical signals"})`,
+  };
 }

@@ -1,4 +1,9 @@
-export { type Classification, type ClassifyOptions, type Complexity, classifyComplexity } from "./classify.js";
+export {
+  type Classification,
+  type ClassifyOptions,
+  type Complexity,
+  classifyComplexity,
+} from "./classify.js";
 export {
   COMPLEXITY_TIER,
   isModelId,

@@ -11,11 +11,15 @@
  */
 import { suggest } from "../config/suggest.js";
 import { ClaudeForceError, type ErrorCode, type ErrorDetails } from "../errors.js";
-import { type Tier, TIERS } from "../providers/types.js";
+import { TIERS, type Tier } from "../providers/types.js";
 import type { RoutingDecision } from "../tracking/types.js";
 import { type ClassifyOptions, type Complexity, classifyComplexity } from "./classify.js";
 
-export const COMPLEXITY_TIER: Readonly<Record<Complexity, Tier>> = { simple: "haiku", standard: "sonnet", critical: "opus" };
+export const COMPLEXITY_TIER: Readonly<Record<Complexity, Tier>> = {
+  simple: "haiku",
+  standard: "sonnet",
+  critical: "opus",
+};
 
 export interface RouteOptions {
   task: string;
@@ -31,7 +35,10 @@ export interface RouteOptions {
   keywords?: ClassifyOptions;
 }
 
-export type ModelChoice = { kind: "auto" } | { kind: "tier"; tier: Tier } | { kind: "id"; id: string; tier: Tier | null };
+export type ModelChoice =
+  | { kind: "auto" }
+  | { kind: "tier"; tier: Tier }
+  | { kind: "id"; id: string; tier: Tier | null };
 
 const MODEL_ID = /^(?:claude-[\w.:/-]+|(?=[\w.:/-]*\d)(?=[\w.:/-]*[-.:/])[\w][\w.:/-]*)$/i;
 
@@ -63,7 +70,10 @@ export function parseModelChoice(
     ...where.details,
     expected: "haiku, sonnet, opus, auto or a full model id (e.g. claude-sonnet-4-6)",
     found: v,
-    hint: close.length > 0 ? `did you mean ${close.join(" or ")}?` : "a model id starts with claude- or has a version number",
+    hint:
+      close.length > 0
+        ? `did you mean ${close.join(" or ")}?`
+        : "a model id starts with claude- or has a version number",
   });
 }
 

@@ -16,14 +16,37 @@ export interface Signal {
 export const CRITICAL_SIGNALS: Signal[] = [
   { label: "production", pattern: "production|prod", weight: 1 },
   { label: "security", pattern: "security|secure", weight: 1 },
-  { label: "vulnerability", pattern: "vulnerab\\w*|exploit\\w*|cves?|pentest\\w*|penetration test\\w*", weight: 1 },
+  {
+    label: "vulnerability",
+    pattern: "vulnerab\\w*|exploit\\w*|cves?|pentest\\w*|penetration test\\w*",
+    weight: 1,
+  },
   { label: "threat model", pattern: "threat[- ]model\\w*|stride", weight: 1 },
-  { label: "injection", pattern: "\\w*[- ]?injection|xss|csrf|ssrf", weight: 1 },
+  {
+    label: "injection",
+    pattern:
+      "(?:sql|nosql|command|shell|code|prompt|template|ldap|header|html|script)[- ]injection|injection attacks?|xss|csrf|ssrf",
+    weight: 1,
+  },
   { label: "encryption", pattern: "encrypt\\w*|decrypt\\w*|cryptograph\\w*|crypto", weight: 1 },
-  { label: "credentials", pattern: "credentials?|signing keys?|private keys?|key rotation|api keys?", weight: 1 },
+  {
+    label: "credentials",
+    pattern: "credentials?|(?:signing|private|api|aws|access|secret|ssh) keys?|key rotation",
+    weight: 1,
+  },
+  {
+    label: "leak",
+    pattern:
+      "leak(?:ed|s)? (?:\\S+ )?(?:keys?|secrets?|tokens?|credentials?|data)|exposed|compromis\\w*|breach\\w*",
+    weight: 1,
+  },
   { label: "secrets", pattern: "secrets?|env files?|dotenv", weight: 0.8 },
   { label: "password", pattern: "passwords?", weight: 0.8 },
-  { label: "authentication", pattern: "authenticat\\w*|authori[sz]\\w*|authn|authz|oauth\\w*|sso|saml|oidc", weight: 0.8 },
+  {
+    label: "authentication",
+    pattern: "authenticat\\w*|authori[sz]\\w*|authn|authz|oauth\\w*|sso|saml|oidc",
+    weight: 0.8,
+  },
   { label: "jwt", pattern: "jwts?", weight: 0.6 },
   { label: "hashing", pattern: "hash(?:ing|es)?", weight: 0.4 },
   { label: "login", pattern: "log[- ]?ins?|sign[- ]?ins?", weight: 0.4 },
@@ -34,7 +57,19 @@ export const CRITICAL_SIGNALS: Signal[] = [
   { label: "data loss", pattern: "data loss|lose data|losing data|corrupt\\w*|irreversibl\\w*", weight: 1 },
   { label: "disaster recovery", pattern: "disaster recovery|failover", weight: 1 },
   { label: "destructive command", pattern: "rm -rf|force[- ]push|drop table|truncate", weight: 1 },
-  { label: "drop", pattern: "drop(?:ping)?(?= (?:\\S+ ){0,3}(?:tables?|columns?|databases?|schemas?|indexe?s?|collections?)\\b)", weight: 1 },
+  {
+    label: "drop",
+    pattern:
+      "drop(?:ping)?(?= (?:\\S+ ){0,3}(?:tables?|columns?|databases?|schemas?|indexe?s?|collections?)\\b)",
+    weight: 1,
+  },
+  // A zero-downtime requirement means a live system: "without downtime" is not a negation here.
+  {
+    label: "live system",
+    pattern:
+      "zero[- ]downtime|without (?:any )?downtime|without taking \\S+ (?:\\S+ )?(?:offline|down)|live traffic",
+    weight: 1,
+  },
   { label: "delete", pattern: "delet\\w*|purg\\w*|wip(?:e|ing)|eras\\w*", weight: 0.7 },
   { label: "migrate", pattern: "migrat\\w*", weight: 0.7 },
   { label: "permissions", pattern: "permissions?|rbac|iam|privileges?", weight: 0.5 },
@@ -42,31 +77,49 @@ export const CRITICAL_SIGNALS: Signal[] = [
   { label: "rollback", pattern: "roll ?backs?|canary", weight: 0.5 },
   { label: "backup", pattern: "backups?|restor\\w*", weight: 0.5 },
   // What is at stake: raises a weak action ("delete") to critical, never critical alone.
-  { label: "live data", pattern: "databases?|tables?|accounts?|customers?|users?|records|clusters?|buckets?", weight: 0.3 },
+  {
+    label: "live data",
+    pattern: "databases?|tables?|accounts?|customers?|records|clusters?|buckets?",
+    weight: 0.3,
+  },
   { label: "deploy", pattern: "deploy\\w*|releas\\w*", weight: 0.3 },
 ];
 
 /** Signals that the task is small or mechanical (route to Haiku). */
 export const SIMPLE_SIGNALS: Signal[] = [
-  { label: "typo", pattern: "typos?|spelling|misspell\\w*|grammar", weight: 1 },
+  { label: "typo", pattern: "typos?|spelling|misspell\\w*|grammar|proofread\\w*", weight: 1 },
   { label: "lint", pattern: "lint\\w*|e\\d{3}", weight: 1 },
-  { label: "format", pattern: "(?:re)?format(?:ting)?(?= (?:the|this|these|our|my|all)\\b)|formatting", weight: 1 },
+  {
+    label: "format",
+    pattern: "(?:re)?format(?:ting)?(?= (?:the|this|these|our|my|all)\\b)|formatting",
+    weight: 1,
+  },
   { label: "rename", pattern: "renam\\w*", weight: 1 },
   { label: "changelog", pattern: "changelogs?|release notes", weight: 1 },
   { label: "docstring", pattern: "docstrings?|jsdoc|comments?", weight: 0.8 },
   { label: "documentation", pattern: "document(?:ation|ing)?|readme", weight: 0.8 },
-  { label: "explain", pattern: "explain\\w*|what is|what are|what does|summari[sz]e what|(?:what's the )?difference between", weight: 0.8 },
-  { label: "small change", pattern: "tweak\\w*|small|tiny|quick|minor|one[- ]line|bump", weight: 0.8 },
+  {
+    label: "explain",
+    pattern: "explain\\w*|what is|what does|summari[sz]e what|(?:what's the )?difference between",
+    weight: 0.8,
+  },
+  {
+    label: "small change",
+    pattern:
+      "tweak\\w*|shorten\\w*|bump|one[- ]line|(?:small|tiny|quick|minor) (?:change|fix|tweak|edit|update|cleanup)",
+    weight: 0.8,
+  },
   { label: "single test", pattern: "add an? (?:unit )?test", weight: 0.8 },
   { label: "examples", pattern: "add (?:\\w+ )?examples", weight: 0.8 },
-  { label: "meta tags", pattern: "meta (?:titles?|descriptions?|tags?)|structured data", weight: 0.6 },
+  { label: "meta tags", pattern: "meta (?:titles?|descriptions?|tags?)|structured data", weight: 0.8 },
 ];
 
 /** Signals of substantial work: they cancel simple signals (a "small redesign" is not small). */
 export const STANDARD_SIGNALS: Signal[] = [
   {
     label: "design",
-    pattern: "design\\w*|architect\\w*|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*|why",
+    pattern:
+      "design\\w*|architect\\w*|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*|why",
     weight: 0.5,
   },
 ];

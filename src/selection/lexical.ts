@@ -7,7 +7,7 @@
  */
 import MiniSearch from "minisearch";
 import { splitDescription } from "./referrals.js";
-import { analyse, NAME_ROLE_WORDS, tokenize } from "./tokenize.js";
+import { analyse, nameText, tokenize } from "./tokenize.js";
 import type { AgentSelector, RankedAgent, RankOptions, SelectableAgent } from "./types.js";
 
 export interface LexicalSelectorOptions {
@@ -15,6 +15,12 @@ export interface LexicalSelectorOptions {
   boost?: Partial<Record<Field, number>>;
   /** How much a match on an agent's own "not for ..." clauses subtracts (0 disables). */
   penalty?: number;
+  /**
+   * Extra weight for terms that few agents match: a term's score is multiplied by
+   * 1 + specificity * ln(agents / agents matching it). BM25's own IDF is flat over a couple of dozen
+   * documents, so without this "find" and "users" outvote "Firestore" and "Lighthouse".
+   */
+  specificity?: number;
   /** BM25 parameters (minisearch's defaults: k 1.2, b 0.7, d 0.5). */
   bm25?: { k: number; b: number; d: number };
 }
@@ -27,10 +33,11 @@ export const DEFAULT_BOOST: Readonly<Record<Field, number>> = {
   name: 2,
   description: 2,
   domains: 2,
-  referrals: 0.5,
+  referrals: 1,
   body: 0.2,
 };
 export const DEFAULT_PENALTY = 0.3;
+export const DEFAULT_SPECIFICITY = 1;
 
 /** Bound on memoised terms, so a long-lived process fed arbitrary text cannot grow without limit. */
 const MAX_CACHED_TERMS = 20_000;
@@ -51,7 +58,10 @@ interface Hit {
   fields: string[];
 }
 
-function buildDocs(agents: SelectableAgent[]): { docs: Doc[]; negatives: Array<{ id: number; owner: number; text: string }> } {
+function buildDocs(agents: SelectableAgent[]): {
+  docs: Doc[];
+  negatives: Array<{ id: number; owner: number; text: string }>;
+} {
   const byName = new Map(agents.map((a, i) => [a.name, i]));
   const referrals = agents.map(() => [] as string[]);
   const negatives: Array<{ id: number; owner: number; text: string }> = [];
@@ -63,10 +73,7 @@ function buildDocs(agents: SelectableAgent[]): { docs: Doc[]; negatives: Array<{
     }
     return {
       id,
-      name: a.name
-        .split(/[-_\s]+/)
-        .filter((w) => !NAME_ROLE_WORDS.has(w))
-        .join(" "),
+      name: nameText(a.name),
       description: parts.positive,
       domains: (a.domains ?? []).join(" "),
       referrals: "",
@@ -84,15 +91,27 @@ function termScorer(
   index: MiniSearch,
   boost: Record<string, number>,
   bm25: LexicalSelectorOptions["bm25"],
+  specificity: number,
   docOf: (id: number) => number,
 ) {
   const cache = new Map<string, Hit[]>();
   // The term is already analysed: keep minisearch from tokenising it again.
-  const opts = { boost, ...(bm25 ? { bm25 } : {}), tokenize: (t: string) => [t], processTerm: (t: string) => t };
+  const opts = {
+    boost,
+    ...(bm25 ? { bm25 } : {}),
+    tokenize: (t: string) => [t],
+    processTerm: (t: string) => t,
+  };
   return (term: string): Hit[] => {
     let hits = cache.get(term);
     if (hits === undefined) {
-      hits = index.search(term, opts).map((r) => ({ doc: docOf(r.id as number), score: r.score, fields: r.match[term] ?? [] }));
+      const results = index.search(term, opts);
+      const weight = 1 + specificity * Math.log(index.documentCount / Math.max(1, results.length));
+      hits = results.map((r) => ({
+        doc: docOf(r.id as number),
+        score: r.score * weight,
+        fields: r.match[term] ?? [],
+      }));
       if (cache.size >= MAX_CACHED_TERMS) cache.clear();
       cache.set(term, hits);
     }
@@ -100,7 +119,10 @@ function termScorer(
   };
 }
 
-export function createLexicalSelector(agents: SelectableAgent[], opts: LexicalSelectorOptions = {}): AgentSelector {
+export function createLexicalSelector(
+  agents: SelectableAgent[],
+  opts: LexicalSelectorOptions = {},
+): AgentSelector {
   const boost = { ...DEFAULT_BOOST, ...opts.boost };
   const penalty = opts.penalty ?? DEFAULT_PENALTY;
   const { docs, negatives } = buildDocs(agents);
@@ -109,8 +131,9 @@ export function createLexicalSelector(agents: SelectableAgent[], opts: LexicalSe
   index.addAll(docs);
   const negIndex = new MiniSearch<{ id: number; text: string }>({ fields: ["text"], tokenize, processTerm });
   negIndex.addAll(negatives);
-  const positive = termScorer(index, boost, opts.bm25, (id) => id);
-  const negative = termScorer(negIndex, {}, opts.bm25, (id) => negatives[id]!.owner);
+  const specificity = opts.specificity ?? DEFAULT_SPECIFICITY;
+  const positive = termScorer(index, boost, opts.bm25, specificity, (id) => id);
+  const negative = termScorer(negIndex, {}, opts.bm25, 0, (id) => negatives[id]!.owner);
   const fieldRank = (f: string) => boost[f as Field] ?? 0;
 
   return {

@@ -166,9 +166,9 @@ const CODE: Record<Lang, (kind: TaskKind, n: number) => string> = {
   typescript: (kind, n) =>
     `\`\`\`ts\nexport function ${kind}Step${n}(items: number[]): number[] {\n  // Simulated example (${kind} task).\n  return items.filter((x) => x % 2 === 0).map((x) => x * 2);\n}\n\`\`\``,
   sql: (kind, n) =>
-    `\`\`\`sql\n-- Simulated example for a ${kind} task (${n}).\nCREATE INDEX IF NOT EXISTS idx_orders_customer ON orders (customer_id, created_at);\nSELECT customer_id, count(*) FROM orders GROUP BY customer_id;\n\`\`\``,
+    `\`\`\`sql\n-- Simulated example (${kind} task, part ${n}).\nCREATE INDEX IF NOT EXISTS idx_orders_customer ON orders (customer_id, created_at);\nSELECT customer_id, count(*) FROM orders GROUP BY customer_id;\n\`\`\``,
   yaml: (kind, n) =>
-    `\`\`\`yaml\n# Simulated example for a ${kind} task (${n}).\nsteps:\n  - name: build\n    run: npm ci && npm run build\n  - name: test\n    run: npm test\n\`\`\``,
+    `\`\`\`yaml\n# Simulated example (${kind} task, part ${n}).\nsteps:\n  - name: build\n    run: npm ci && npm run build\n  - name: test\n    run: npm test\n\`\`\``,
 };
 
 // Enough sections for ~3,000 output tokens; longer plans reuse the full body.

@@ -174,6 +174,17 @@ export class PerformanceTracker {
     return this.query((c) => selectByModel(c, filter));
   }
 
+  /** Summary, per-agent and per-model figures from one database session. */
+  async overview(
+    filter?: MetricsFilter,
+  ): Promise<{ summary: MetricsSummary; agents: AgentStats[]; models: ModelStats[] }> {
+    return this.query(async (c) => ({
+      summary: await selectSummary(c, filter),
+      agents: await selectByAgent(c, filter),
+      models: await selectByModel(c, filter),
+    }));
+  }
+
   /** Write the matching executions to a file (relative paths resolve from the cwd). */
   async exportTo(
     format: ExportFormat,

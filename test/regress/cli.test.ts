@@ -15,7 +15,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "cf-compare-"));
   stdout = "";
   stderr = "";
-  process.env.NO_COLOR = "1";
+  vi.stubEnv("NO_COLOR", "1");
   vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
     stdout += String(chunk);
     return true;
@@ -27,6 +27,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   process.exitCode = undefined;
   await rm(dir, { recursive: true, force: true });
 });

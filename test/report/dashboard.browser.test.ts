@@ -44,7 +44,7 @@ async function open(html: string, name: string): Promise<Loaded> {
   });
   page.on("request", (r) => loaded.requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector("body[data-ready='true']", { timeout: 5000 });
+  await page.waitForSelector("body[data-ready='true']", { timeout: 10_000 });
   return loaded;
 }
 
@@ -224,6 +224,17 @@ describe("dashboard in Chromium", () => {
     );
     for (const [id, msg] of Object.entries(empties)) expect(msg, id).toMatch(/^No |^Only one/);
     await bare.page.close();
+  });
+
+  it("keeps drawing the rest of the page when one section's data is malformed", async () => {
+    const doc = makeResultsDocument({ scenarios: 2, executionsPerScenario: 20 });
+    (doc as unknown as { throughput: unknown[] }).throughput = [{ concurrency: 4 }];
+    const loaded = await open(renderDashboard(doc), "malformed.html");
+    expect(loaded.pageErrors).toEqual([]);
+    expect(await loaded.page.locator("#throughput .empty").last().textContent()).toMatch(/could not be drawn/);
+    expect(loaded.consoleErrors.join("\n")).toMatch(/dashboard section throughput/);
+    expect(await loaded.page.locator("#comparison").count()).toBe(1);
+    await loaded.page.close();
   });
 
   it("blocks any inline script that is not one of its own (CSP hashes)", async () => {

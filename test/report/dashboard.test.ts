@@ -52,6 +52,18 @@ describe("renderDashboard (static checks)", () => {
     expect(renderDashboard(d)).not.toContain("sk-ant-api03-0123456789abcdef");
   });
 
+  it("embeds a few failure samples per scenario, with long messages cut", () => {
+    const d = makeResultsDocument({ scenarios: 2, executionsPerScenario: 400 });
+    const failed = d.scenarios[0]!.executions.find((e) => !e.success)!;
+    failed.error = "x".repeat(50_000);
+    const json = scripts(renderDashboard(d)).find((s) => s.attrs.includes("application/json"))!.body;
+    const data = JSON.parse(json);
+    expect(data.scenarios[0].failureSamples.length).toBeLessThanOrEqual(5);
+    expect(data.scenarios[0].executions).toBeUndefined();
+    const long = data.scenarios[0].failureSamples.find((f: { error?: string }) => f.error?.startsWith("xxx"));
+    expect(long.error).toMatch(/^x{2000}… \(truncated\)$/);
+  });
+
   it("stays under 2 MB for a run with 100,000 executions", () => {
     const big = makeResultsDocument({ scenarios: 10, executionsPerScenario: 10_000, seed: 7 });
     expect(big.totals.executions).toBe(100_000);

@@ -95,5 +95,13 @@ describe("run-wide latency", () => {
       p95: doc.scenarios[0]!.latency.e2e.p95,
       estimated: false,
     });
+    // A load-only run takes its latency from the load test.
+    doc.scenarios = [];
+    doc.load = [doc.load[0]!];
+    expect(runLatency(doc)).toEqual({
+      p50: doc.load[0]!.latency.p50,
+      p95: doc.load[0]!.latency.p95,
+      estimated: false,
+    });
   });
 });

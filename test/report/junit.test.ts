@@ -34,22 +34,25 @@ function assertWellFormed(xml: string): void {
 const count = (xml: string, re: RegExp) => (xml.match(re) ?? []).length;
 
 describe("renderJUnit", () => {
-  it("is well-formed, with one test case per scenario and per accuracy target", () => {
+  it("is well-formed, with one test case per scenario, load test and accuracy target", () => {
     const doc = makeResultsDocument({ scenarios: 4 });
     const xml = renderJUnit(doc);
     assertWellFormed(xml);
-    expect(count(xml, /<testcase /g)).toBe(4 + 3);
-    expect(xml).toMatch(/<testsuites [^>]*tests="7"/);
+    expect(count(xml, /<testcase /g)).toBe(4 + 2 + 3);
+    expect(xml).toMatch(/<testsuites [^>]*tests="9"/);
+    expect(xml).toContain('<testcase classname="claude-force.load" name="open loop, poisson at 5/s"');
     for (const s of doc.scenarios) expect(xml).toContain(`name="${s.name}"`);
     expect(xml).toContain('<property name="simulated" value="true"/>');
   });
 
-  it("fails a scenario below the 95% success target and counts it", () => {
+  it("fails a scenario or load test below the 95% success target and counts it", () => {
     const doc = makeResultsDocument({ scenarios: 3 });
+    doc.load[1]!.successRate = 0.5;
     doc.scenarios[1]!.summary.success_rate = 0.9;
     for (const s of [doc.scenarios[0]!, doc.scenarios[2]!]) s.summary.success_rate = 0.99;
     const xml = renderJUnit(doc);
-    expect(count(xml, /<failure /g)).toBe(1);
+    expect(count(xml, /<failure /g)).toBe(2);
+    expect(xml).toMatch(/<testsuite name="load" tests="2" failures="1"/);
     expect(xml).toMatch(/<testsuite name="scenarios" tests="3" failures="1"/);
     expect(xml).toContain("success rate 90.0% is below the 95% target");
   });
@@ -64,7 +67,7 @@ describe("renderJUnit", () => {
     expect(xml).toMatch(/<testsuite name="baseline" tests="5" failures="2" errors="0" skipped="1"/);
     expect(xml).toContain('<failure type="regressed"');
     expect(xml).toContain('<failure type="budget_failed"');
-    expect(xml).toMatch(/<testsuites [^>]*tests="11" failures="2" errors="0" skipped="1"/);
+    expect(xml).toMatch(/<testsuites [^>]*tests="13" failures="2" errors="0" skipped="1"/);
   });
 
   it("escapes markup and drops characters XML forbids", () => {

@@ -20,6 +20,17 @@ describe("renderMarkdown", () => {
     for (const sc of doc.scenarios) expect(md).toContain(`| ${sc.name} |`);
   });
 
+  it("adds throughput and load tables when the run has them", () => {
+    const md = renderMarkdown(doc);
+    expect(md).toContain("### Throughput");
+    expect(md).toMatch(/\| 20 \| \d+\.\d\d \| \d+\.\d% \|/);
+    expect(md).toContain("| open loop, poisson at 5/s | 4.91 | 98.5% |");
+    const bare = makeResultsDocument();
+    bare.load = [];
+    bare.throughput = [];
+    expect(renderMarkdown(bare)).not.toMatch(/### (Load|Throughput)/);
+  });
+
   it("says the provider, and loudly when it is simulated", () => {
     expect(renderMarkdown(doc)).toMatch(
       /Provider: \*\*sim \(SIMULATED, time scale 0\.01, seed 42; not a real measurement\)\*\*/,

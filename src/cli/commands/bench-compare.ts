@@ -3,10 +3,12 @@
  * Exit codes: 0 no regression, 1 regression or budget failure, 2 usage or input error (thrown as
  * ClaudeForceError and mapped by the entry point). The regression library is imported lazily.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { ResultsDocument } from "../../bench/types.js";
 import { ClaudeForceError } from "../../errors.js";
+import { redact } from "../../internal/redact.js";
 import type { AnyResults } from "../../regress/baseline.js";
 import type { BudgetConfig } from "../../regress/config.js";
 import type { Comparison } from "../../regress/types.js";
@@ -102,7 +104,8 @@ async function present(c: Comparison, opts: CompareRunOptions, stdout: Stdout): 
   const out = new Output({ json: stdout === "json" });
   if (opts.out) {
     const format = opts.format ?? "table";
-    await writeFile(opts.out, render(format), "utf8");
+    await mkdir(dirname(opts.out), { recursive: true });
+    await writeFile(opts.out, redact(render(format)), "utf8");
     out.note(`comparison (${format}) written to ${opts.out}`);
   }
   if (stdout === "stderr") out.note(render("table", colorEnabled(process.stderr)));

@@ -3,9 +3,11 @@
  * library (so --help stays instant), runs it with progress on stderr, prints the summaries through
  * Output, writes results (and with --report the dashboard), and with --compare gates on a baseline.
  */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { ResultsDocument } from "../../bench/types.js";
+import { ClaudeForceError } from "../../errors.js";
 import type { Runtime } from "../../orchestrator/runtime.js";
 import {
   addRunOptions,
@@ -275,7 +277,7 @@ Examples:
       const flags = cmd.optsWithGlobals<
         Flags & {
           agent?: string;
-          task: string[];
+          task?: string[];
           tasks?: number;
           concurrency?: number[];
           rate?: number;
@@ -325,7 +327,7 @@ Examples:
               ctx.progress.update({
                 phase: "load",
                 scenario,
-                total: p.total ?? Math.max(p.done, 1),
+                total: p.total ?? 0, // Poisson arrivals: the count is not known ahead
                 done: p.done,
                 successes: p.successes,
                 failures: p.done - p.successes,
@@ -350,9 +352,8 @@ Examples:
     .action(async (_opts, cmd: Command) => {
       const flags = cmd.optsWithGlobals<Flags & { dataset?: string }>();
       await runBench(cmd, flags, "bench accuracy", async (ctx) => {
-        const [{ benchmarkAccuracy }, { createLexicalSelector }, { BenchSession }] = await Promise.all([
-          import("../../bench/accuracy.js"),
-          import("../../selection/index.js"),
+        const [{ measureAccuracy }, { BenchSession }] = await Promise.all([
+          import("../../bench/run.js"),
           import("../../bench/session.js"),
         ]);
         const session = new BenchSession(ctx.runtime, {
@@ -360,13 +361,26 @@ Examples:
           outputDir: ctx.outputDir,
           signal: ctx.signal,
         });
-        const selector = createLexicalSelector(ctx.runtime.project.agents.list());
-        const accuracy = await benchmarkAccuracy({ selector, dataset: flags.dataset });
+        const accuracy = await measureAccuracy(ctx.runtime, flags.dataset);
         return session.finish({ accuracy });
       });
     });
 
   registerRegressionCommands(bench);
+}
+
+/** Fail before a (possibly long, possibly paid) run, not after it. */
+function checkBaseline(file: string, outputDir: string): void {
+  if (!existsSync(file))
+    throw new ClaudeForceError("INPUT", "baseline file not found", {
+      file,
+      hint: "save one with `claude-force bench baseline save`",
+    });
+  if (resolve(file) === resolve(outputDir, "latest.json"))
+    throw new ClaudeForceError("USAGE", "--compare points at the latest.json this run will overwrite", {
+      file,
+      hint: "save a baseline first (`claude-force bench baseline save`) and compare with benchmarks/baseline.json",
+    });
 }
 
 /**
@@ -394,6 +408,7 @@ async function runBench(
     cmd.getOptionValueSource("output") === "default"
       ? resolve(flags.project, flags.output)
       : resolve(flags.output);
+  if (flags.compare) checkBaseline(flags.compare, outputDir);
   const runtime = await openRuntime(flags, command, out, { defaultTimeScale: BENCH_TIME_SCALE });
   const intr = interruptController(out);
   const interactive = isInteractive();
@@ -408,11 +423,16 @@ async function runBench(
   }
 
   if (opts.summary !== false) print.printDocument(out, doc);
-  else print.printTotals(out, doc);
+  else {
+    // agent and workflow printed their own guide-style summary as they went.
+    print.printRunHeader(out, doc);
+    print.printTotals(out, doc);
+  }
+  const jsonl = resolve(outputDir, `${doc.run.id}.executions.jsonl`);
   const files: Record<string, string | undefined> = {
     results: resolve(outputDir, `${doc.run.id}.json`),
     latest: resolve(outputDir, "latest.json"),
-    executions: resolve(outputDir, `${doc.run.id}.executions.jsonl`),
+    executions: existsSync(jsonl) ? jsonl : undefined,
   };
   if (flags.report) {
     const { writeReports } = await import("../../report/index.js");

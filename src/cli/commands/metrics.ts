@@ -21,7 +21,11 @@ const EMPTY_HINT =
 export function register(program: Command): void {
   const metrics = program
     .command("metrics")
-    .description("what the performance tracker recorded: summary, per agent, costs, export");
+    .description("what the performance tracker recorded: summary, per agent, costs, export")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  claude-force metrics summary --since 24h\n  claude-force metrics costs --run 20261126-134501-a1b2 --json\n  claude-force metrics export --format parquet --out metrics.parquet",
+    );
 
   withFilters(metrics.command("summary"))
     .description("totals, success rate, latency percentiles, tokens and cost")
@@ -66,12 +70,7 @@ export function register(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const f = cmd.optsWithGlobals<MetricsFlags>();
       await withTracker(f, async (t, out) => {
-        const filter = filterOf(f);
-        const [summary, byAgent, byModel] = [
-          await t.summary(filter),
-          await t.byAgent(filter),
-          await t.byModel(filter),
-        ];
+        const { summary, agents: byAgent, models: byModel } = await t.overview(filterOf(f));
         out.data({
           database: t.path,
           total_cost: summary.total_cost,

@@ -10,7 +10,9 @@ interface PickFlags {
 export function register(program: Command): void {
   program
     .command("pick")
-    .description("rank the agents best suited to a task (built-in and project agents), with a score and reason")
+    .description(
+      "rank the agents best suited to a task (built-in and project agents), with a score and reason",
+    )
     .argument("<task...>", "the task, in plain words")
     .option("-t, --top <n>", "how many agents to show", parsePositiveInteger, 3)
     .option("--json", "print machine-readable JSON on stdout")
@@ -29,7 +31,9 @@ export function register(program: Command): void {
       const out = new Output({ json: flags.json });
       out.data({ task, selector: "lexical-bm25", agentsConsidered: agents.length, results: ranked });
       if (ranked.length === 0) {
-        out.line(`no agent matched this task among ${agents.length} agents; describe it with more technical detail`);
+        out.line(
+          `no agent matched this task among ${agents.length} agents; describe it with more technical detail`,
+        );
         return;
       }
       out.table(
@@ -37,6 +41,10 @@ export function register(program: Command): void {
         ranked.map((r, i) => [i + 1, out.c.bold(r.agent), r.score.toFixed(2), r.reason]),
         ["right", "left", "right", "left"],
       );
-      out.line(out.c.dim(`ranked ${agents.length} agents (lexical BM25); run it: claude-force run ${ranked[0]!.agent} "..."`));
+      out.line(
+        out.c.dim(
+          `ranked ${agents.length} agents (lexical BM25); run it: claude-force run ${ranked[0]!.agent} "..."`,
+        ),
+      );
     });
 }

@@ -7,8 +7,6 @@ import { dirname, join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 
 const DEFAULT_INPUT = "benchmarks/results/latest.json";
-/** Earlier runs shown in the dashboard's trend. */
-const HISTORY_RUNS = 50;
 
 interface ReportFlags {
   format: "html" | "md" | "junit" | "csv" | "json";
@@ -91,7 +89,7 @@ export function register(program: Command): void {
         const history =
           format === "html"
             ? await report.loadHistory(dirname(input), {
-                last: HISTORY_RUNS,
+                last: report.HISTORY_RUNS,
                 onWarning: (m) => out.note(`warning: ${m}`),
               })
             : [];

@@ -15,7 +15,10 @@ export function register(program: Command): void {
     .option("-m, --model <model>", "haiku | sonnet | opus | <full model id> | auto")
     .option("-a, --agent <name>", "route as this agent would run it (honours its frontmatter model)")
     .option("--json", "print machine-readable JSON on stdout")
-    .addHelpText("after", '\nExamples:\n  claude-force route "Fix the typo in the README heading"\n  claude-force route --agent python-expert "Migrate the production database"')
+    .addHelpText(
+      "after",
+      '\nExamples:\n  claude-force route "Fix the typo in the README heading"\n  claude-force route --agent python-expert "Migrate the production database"',
+    )
     .action(async (words: string[], _opts, cmd: Command) => {
       const flags = cmd.optsWithGlobals<RouteFlags>();
       const [{ loadProject }, { routeModel }, { Output }] = await Promise.all([
@@ -39,7 +42,15 @@ export function register(program: Command): void {
       out.data({ task, agent: agent?.name ?? null, ...decision });
       out.table(
         ["tier", "model", "chosen by", "complexity", "reason"],
-        [[decision.tier ?? "-", out.c.bold(decision.model), decision.source, decision.complexity ?? "-", decision.reason]],
+        [
+          [
+            decision.tier ?? "-",
+            out.c.bold(decision.model),
+            decision.source,
+            decision.complexity ?? "-",
+            decision.reason,
+          ],
+        ],
       );
     });
 }

@@ -21,6 +21,8 @@ export function dashboardClient(): void {
   const GRID = cssVar("--grid");
   const HEAT = cssVar("--heat");
   const SVG_NS = "http://www.w3.org/2000/svg";
+  /** Text cells longer than this (e.g. a task with code) start collapsed. */
+  const LONG_TEXT = 180;
   const charts: Array<{ plot: UPlot; box: HTMLElement }> = [];
 
   // ---------- formatting ----------
@@ -33,7 +35,8 @@ export function dashboardClient(): void {
         : v >= 100
           ? `${v.toFixed(0)}ms`
           : `${v.toFixed(1)}ms`;
-  const fmtUsd = (v: unknown, d = 4) => (!isNum(v) ? "unknown" : `$${v.toFixed(d)}`);
+  const fmtUsd = (v: unknown, d = 4) =>
+    !isNum(v) ? "unknown" : `${v < 0 ? "-" : ""}$${Math.abs(v).toFixed(d)}`;
   const fmtPct = (v: unknown, d = 1) => (!isNum(v) ? "-" : `${(v * 100).toFixed(d)}%`);
   const fmtInt = (v: unknown) => (!isNum(v) ? "-" : Math.round(v).toLocaleString("en-US"));
   const fmtNum = (v: unknown, d = 2) => (!isNum(v) ? "-" : v.toFixed(d));
@@ -69,10 +72,29 @@ export function dashboardClient(): void {
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const section = (id: string, title: string, intro?: string): HTMLElement => {
-    const s = el("section", { id }, el("h2", {}, title), intro ? el("p", { class: "empty" }, intro) : null);
+  const section = (id: string, title: string): HTMLElement => {
+    const s = el("section", { id }, el("h2", {}, title));
     app.append(s);
     return s;
+  };
+  /**
+   * A section whose body is built by `build`. If drawing it throws (say, a field an older results
+   * file lacks), the section says so and the rest of the page still renders.
+   */
+  const sectionOf = (id: string, title: string, build: (s: HTMLElement) => void) => {
+    const s = section(id, title);
+    try {
+      build(s);
+    } catch (err) {
+      console.error(`dashboard section ${id}:`, err);
+      s.append(
+        el(
+          "p",
+          { class: "empty" },
+          `This section could not be drawn from this results file (${String(err)}).`,
+        ),
+      );
+    }
   };
   const empty = (parent: HTMLElement, message: string) => parent.append(el("p", { class: "empty" }, message));
   const chartBox = (parent: HTMLElement, title: string, kind: string): HTMLElement => {
@@ -107,6 +129,17 @@ export function dashboardClient(): void {
             ...columns.map((c) => {
               const v = c.value(r);
               const text = c.format ? c.format(r) : v === null || v === undefined ? "-" : String(v);
+              if (c.kind === "text" && text.length > LONG_TEXT)
+                return el(
+                  "td",
+                  { class: "text" },
+                  el(
+                    "details",
+                    { class: "long" },
+                    el("summary", {}, el("span", { class: "preview" }, `${text.slice(0, LONG_TEXT - 20)}…`)),
+                    el("div", {}, text),
+                  ),
+                );
               return el("td", { class: c.kind ?? "" }, text);
             }),
           ),
@@ -182,7 +215,6 @@ export function dashboardClient(): void {
       box,
       {
         height: 190,
-        legend: { show: false },
         scales: { x: { time: false, range: [-0.5, Math.max(0.5, buckets.length - 0.5)] } },
         axes: [
           axis({
@@ -218,7 +250,7 @@ export function dashboardClient(): void {
   ) => {
     later(() => {
       const width = Math.max(320, box.clientWidth);
-      const labelW = Math.min(200, Math.round(width * 0.3));
+      const labelW = Math.min(220, Math.round(width * 0.4));
       const valueW = 90;
       const band = mode === "group" ? 14 * series.length + 8 : 22;
       const legendH = series.length > 1 ? 22 : 0;
@@ -294,65 +326,69 @@ export function dashboardClient(): void {
     box: HTMLElement,
     cells: Array<{ expected: string; predicted: string; count: number }>,
   ) => {
-    const rowsL = [...new Set(cells.map((c) => c.expected))].sort();
-    const colsL = [...new Set([...rowsL, ...cells.map((c) => c.predicted)])].sort();
-    const counts = new Map(cells.map((c) => [`${c.expected}\u0000${c.predicted}`, c.count]));
-    const max = Math.max(1, ...cells.map((c) => c.count));
-    const cell = Math.max(26, Math.min(48, Math.floor(460 / Math.max(1, colsL.length))));
-    const left = 170;
-    const top = 120;
-    const width = left + colsL.length * cell + 80; // room for the last rotated label
-    const height = top + rowsL.length * cell + 10;
-    const svg = svgEl("svg", {
-      viewBox: `0 0 ${width} ${height}`,
-      role: "img",
-      style: `max-width:${width}px`,
-    });
-    const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
-    svg.append(svgEl("text", { x: left, y: 12, class: "muted" }, "predicted →"));
-    colsL.forEach((c, j) => {
-      const x = left + j * cell + cell / 2;
-      svg.append(svgEl("text", { x, y: top - 6, transform: `rotate(-50 ${x} ${top - 6})` }, short(c)));
-    });
-    rowsL.forEach((r, i) => {
-      const y = top + i * cell;
-      svg.append(
-        svgEl(
-          "text",
-          { x: left - 6, y: y + cell / 2, "text-anchor": "end", "dominant-baseline": "middle" },
-          short(r),
-        ),
-      );
-      colsL.forEach((c, j) => {
-        const n = counts.get(`${r}\u0000${c}`) ?? 0;
-        const alpha = n === 0 ? 0.04 : 0.15 + 0.85 * (n / max);
-        const rect = svgEl("rect", {
-          x: left + j * cell,
-          y,
-          width: cell - 2,
-          height: cell - 2,
-          fill: `rgba(${HEAT}, ${alpha.toFixed(3)})`,
-          stroke: r === c ? FG : "none",
-          "stroke-width": r === c ? 1 : 0,
-        });
-        rect.append(svgEl("title", {}, `expected ${r}, predicted ${c}: ${n}`));
-        svg.append(rect);
-        if (n > 0)
-          svg.append(
-            svgEl(
-              "text",
-              {
-                x: left + j * cell + cell / 2 - 1,
-                y: y + cell / 2,
-                "text-anchor": "middle",
-                "dominant-baseline": "middle",
-              },
-              String(n),
-            ),
-          );
+    later(() => {
+      const rowsL = [...new Set(cells.map((c) => c.expected))].sort();
+      const colsL = [...new Set([...rowsL, ...cells.map((c) => c.predicted)])].sort();
+      const counts = new Map(cells.map((c) => [`${c.expected}\u0000${c.predicted}`, c.count]));
+      const max = Math.max(1, ...cells.map((c) => c.count));
+      const left = 170;
+      // Cells fill the box (between readable and chunky); the +80 leaves room for the last rotated label.
+      const fit = Math.floor((Math.max(320, box.clientWidth) - left - 80) / Math.max(1, colsL.length));
+      const cell = Math.max(20, Math.min(36, fit));
+      const top = 120;
+      const width = left + colsL.length * cell + 80;
+      const height = top + rowsL.length * cell + 10;
+      const svg = svgEl("svg", {
+        viewBox: `0 0 ${width} ${height}`,
+        role: "img",
+        style: `max-width:${width}px`,
       });
+      const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
+      svg.append(svgEl("text", { x: left, y: 12, class: "muted" }, "predicted →"));
+      colsL.forEach((c, j) => {
+        const x = left + j * cell + cell / 2;
+        svg.append(svgEl("text", { x, y: top - 6, transform: `rotate(-50 ${x} ${top - 6})` }, short(c)));
+      });
+      rowsL.forEach((r, i) => {
+        const y = top + i * cell;
+        svg.append(
+          svgEl(
+            "text",
+            { x: left - 6, y: y + cell / 2, "text-anchor": "end", "dominant-baseline": "middle" },
+            short(r),
+          ),
+        );
+        colsL.forEach((c, j) => {
+          const n = counts.get(`${r}\u0000${c}`) ?? 0;
+          const alpha = n === 0 ? 0.04 : 0.15 + 0.85 * (n / max);
+          const rect = svgEl("rect", {
+            x: left + j * cell,
+            y,
+            width: cell - 2,
+            height: cell - 2,
+            fill: `rgba(${HEAT}, ${alpha.toFixed(3)})`,
+            stroke: r === c ? FG : "none",
+            "stroke-width": r === c ? 1 : 0,
+          });
+          rect.append(svgEl("title", {}, `expected ${r}, predicted ${c}: ${n}`));
+          svg.append(rect);
+          if (n > 0)
+            svg.append(
+              svgEl(
+                "text",
+                {
+                  x: left + j * cell + cell / 2 - 1,
+                  y: y + cell / 2,
+                  "text-anchor": "middle",
+                  "dominant-baseline": "middle",
+                },
+                String(n),
+              ),
+            );
+        });
+      });
+      box.append(svg);
     });
-    box.append(svg);
   };
 
   /** Workflow steps laid end to end by mean latency (hand-off gaps included). */
@@ -473,12 +509,12 @@ export function dashboardClient(): void {
   card(
     "p50 latency",
     `${est}${fmtMs(data.latency.p50)}`,
-    data.latency.estimated ? "all scenarios, from histograms" : "end to end",
+    data.latency.estimated ? "whole run, from merged histograms" : "end to end",
   );
   card(
     "p95 latency",
     `${est}${fmtMs(data.latency.p95)}`,
-    data.latency.estimated ? "all scenarios, from histograms" : "end to end",
+    data.latency.estimated ? "whole run, from merged histograms" : "end to end",
   );
   card(
     "Total cost",
@@ -513,8 +549,7 @@ export function dashboardClient(): void {
   const scenarios = data.scenarios;
 
   // Scenarios (tasks as text)
-  {
-    const s = section("scenarios", "Scenarios");
+  sectionOf("scenarios", "Scenarios", (s) => {
     if (scenarios.length === 0) empty(s, "No scenarios in this run.");
     else
       table(
@@ -547,11 +582,10 @@ export function dashboardClient(): void {
         scenarios,
         (r) => (r.summary.success_rate < 0.95 ? "fail" : ""),
       );
-  }
+  });
 
   // Latency
-  {
-    const s = section("latency", "Latency distribution");
+  sectionOf("latency", "Latency distribution", (s) => {
     const withHist = scenarios.filter((sc) => sc.histogram.length > 0);
     if (withHist.length === 0) empty(s, "No latency histograms in this run.");
     const grid = el("div", { class: "grid2" });
@@ -620,11 +654,10 @@ export function dashboardClient(): void {
           rows,
         );
     }
-  }
+  });
 
   // TTFT
-  {
-    const s = section("ttft", "Time to first token");
+  sectionOf("ttft", "Time to first token", (s) => {
     const withTtft = scenarios.filter((sc) => sc.latency.ttft && sc.latency.ttft.count > 0);
     if (withTtft.length === 0) empty(s, "No TTFT recorded (non-streaming provider or no executions).");
     else {
@@ -664,11 +697,10 @@ export function dashboardClient(): void {
         withTtft,
       );
     }
-  }
+  });
 
   // Cost
-  {
-    const s = section("cost", "Cost");
+  sectionOf("cost", "Cost", (s) => {
     if (!cost) empty(s, "No cost analysis in this run.");
     else {
       if (cost.costIncomplete)
@@ -718,11 +750,10 @@ export function dashboardClient(): void {
         Object.entries(cost.modelMix),
       );
     }
-  }
+  });
 
   // Tokens
-  {
-    const s = section("tokens", "Token usage");
+  sectionOf("tokens", "Token usage", (s) => {
     if (scenarios.length === 0) empty(s, "No token data.");
     else {
       barsSvg(
@@ -743,14 +774,12 @@ export function dashboardClient(): void {
           ),
         );
     }
-  }
+  });
 
   // Throughput
-  {
-    const s = section("throughput", "Throughput and latency against concurrency");
+  sectionOf("throughput", "Throughput and latency against concurrency", (s) => {
     const levels = [...data.throughput].sort((a, b) => a.concurrency - b.concurrency);
-    if (levels.length === 0)
-      empty(s, "No throughput ladder in this run (claude-force bench --type throughput).");
+    if (levels.length === 0) empty(s, "No throughput ladder in this run (claude-force bench -c 1,5,10,20).");
     else {
       plot(
         chartBox(s, "Tasks per second (left) and p95 latency (right) by concurrency", "throughput"),
@@ -841,12 +870,11 @@ export function dashboardClient(): void {
         levels,
       );
     }
-  }
+  });
 
   // Load
-  {
-    const s = section("load", "Load tests");
-    if (data.load.length === 0) empty(s, "No load tests in this run (claude-force bench --type load).");
+  sectionOf("load", "Load tests", (s) => {
+    if (data.load.length === 0) empty(s, "No load tests in this run (claude-force bench load).");
     else {
       s.append(
         el(
@@ -935,13 +963,12 @@ export function dashboardClient(): void {
         );
       });
     }
-  }
+  });
 
   // Accuracy
-  {
-    const s = section("accuracy", "Agent-selection accuracy");
+  sectionOf("accuracy", "Agent-selection accuracy", (s) => {
     const acc = data.accuracy;
-    if (!acc) empty(s, "No agent-selection benchmark in this run (claude-force bench --type accuracy).");
+    if (!acc) empty(s, "No agent-selection benchmark in this run (claude-force bench accuracy).");
     else {
       s.append(
         el(
@@ -982,14 +1009,17 @@ export function dashboardClient(): void {
         splits,
         (r) => (r[1].top1 < acc.targets.top1 ? "fail" : ""),
       );
+      // A big roster needs the full width to stay legible; small ones sit beside the tier matrix.
+      const agents = new Set(acc.confusion.flatMap((c) => [c.expected, c.predicted])).size;
       const grid = el("div", { class: "grid2" });
-      s.append(grid);
+      const agentBox = agents > 8 ? s : grid;
       if (acc.confusion.length)
         heatmapSvg(
-          chartBox(grid, "Confusion matrix: expected (rows) vs predicted agent", "confusion"),
+          chartBox(agentBox, "Confusion matrix: expected (rows) vs predicted agent", "confusion"),
           acc.confusion,
         );
-      else grid.append(el("p", { class: "empty" }, "No confusion data."));
+      else agentBox.append(el("p", { class: "empty" }, "No confusion data."));
+      s.append(grid);
       if (acc.tierConfusion.length)
         heatmapSvg(chartBox(grid, "Model tier: expected vs predicted", "confusion"), acc.tierConfusion);
       s.append(el("h3", {}, "Misses"));
@@ -1006,11 +1036,10 @@ export function dashboardClient(): void {
           acc.misses,
         );
     }
-  }
+  });
 
   // Workflows
-  {
-    const s = section("workflows", "Workflow steps");
+  sectionOf("workflows", "Workflow steps", (s) => {
     const flows = scenarios.filter((sc) => sc.steps && sc.steps.length > 0);
     if (flows.length === 0) empty(s, "No workflow scenarios in this run.");
     for (const sc of flows) {
@@ -1040,11 +1069,10 @@ export function dashboardClient(): void {
         sc.steps!,
       );
     }
-  }
+  });
 
   // Failures
-  {
-    const s = section("failures", "Failures by error type");
+  sectionOf("failures", "Failures by error type", (s) => {
     const errs = Object.entries(tot.errors).filter(([, n]) => (n ?? 0) > 0) as Array<[string, number]>;
     if (errs.length === 0) empty(s, "No failed executions.");
     else {
@@ -1076,11 +1104,10 @@ export function dashboardClient(): void {
           samples,
         );
     }
-  }
+  });
 
   // History
-  {
-    const s = section("history", "Trend over earlier runs");
+  sectionOf("history", "Trend over earlier runs", (s) => {
     const hist = [...data.history].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     if (hist.length < 2)
       empty(
@@ -1161,14 +1188,16 @@ export function dashboardClient(): void {
         ],
         hist,
       );
-  }
+  });
 
   // Baseline comparison
-  {
-    const s = section("comparison", "Against the baseline");
+  sectionOf("comparison", "Against the baseline", (s) => {
     const cmp = data.comparison;
     if (!cmp)
-      empty(s, "No baseline comparison (render with --baseline FILE, or run claude-force bench --baseline).");
+      empty(
+        s,
+        "No baseline comparison (claude-force report --baseline FILE, or claude-force bench --compare FILE).",
+      );
     else {
       s.append(
         el(
@@ -1210,11 +1239,10 @@ export function dashboardClient(): void {
         (r) => `v-${r.verdict}`,
       );
     }
-  }
+  });
 
   // Resources
-  {
-    const s = section("resources", "Resource use");
+  sectionOf("resources", "Resource use", (s) => {
     const r = data.resources;
     if (!r) empty(s, "No resource measurements in this run.");
     else
@@ -1225,7 +1253,7 @@ export function dashboardClient(): void {
           `CPU ${fmtNum(r.cpuUserMs, 0)} ms user + ${fmtNum(r.cpuSystemMs, 0)} ms system (${fmtPct(r.cpuUtilisation)} of one core); peak RSS ${fmtNum(r.peakRssMb, 0)} MB, heap ${fmtNum(r.peakHeapMb, 0)} MB; event-loop delay p50 ${fmtMs(r.eventLoopDelayMs.p50)}, p99 ${fmtMs(r.eventLoopDelayMs.p99)}, max ${fmtMs(r.eventLoopDelayMs.max)}.`,
         ),
       );
-  }
+  });
 
   app.append(
     el(
@@ -1235,7 +1263,12 @@ export function dashboardClient(): void {
     ),
   );
 
-  for (const draw of pendingDraws) draw();
+  for (const draw of pendingDraws)
+    try {
+      draw();
+    } catch (err) {
+      console.error("dashboard chart:", err);
+    }
   // Follow the container when the window changes (and before printing).
   let pending = 0;
   const resize = () => {

@@ -10,6 +10,8 @@ import { type RunLatency, runLatency } from "../summary.js";
 
 /** Failure samples kept per scenario: enough to see what went wrong, bounded for size. */
 export const FAILURE_SAMPLES = 5;
+/** An error message can carry a whole model output; the dashboard keeps its start. */
+export const ERROR_TEXT_LIMIT = 2000;
 
 export type DashboardScenario = Omit<ScenarioResult, "executions" | "samples"> & {
   failureSamples: Array<
@@ -50,7 +52,10 @@ export function dashboardData(
         .map((e) => ({
           iteration: e.iteration,
           model: e.model,
-          error: e.error,
+          error:
+            e.error && e.error.length > ERROR_TEXT_LIMIT
+              ? `${e.error.slice(0, ERROR_TEXT_LIMIT)}… (truncated)`
+              : e.error,
           error_type: e.error_type,
           execution_time_ms: e.execution_time_ms,
         })),

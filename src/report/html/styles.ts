@@ -51,6 +51,9 @@ table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nu
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--grid); text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.text { max-width: 520px; overflow-wrap: anywhere; }
+details.long summary { cursor: pointer; }
+details.long[open] .preview { display: none; }
+details.long > div { white-space: pre-wrap; }
 th { color: var(--muted); font-weight: 600; font-size: 12px; cursor: pointer; user-select: none; white-space: nowrap; }
 th:hover { color: var(--fg); }
 th[aria-sort="ascending"]::after { content: " ▲"; }

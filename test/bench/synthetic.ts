@@ -61,7 +61,12 @@ export function result(rec: ExecutionRecord, output = "ok"): ExecuteResult {
   };
 }
 
-export function step(position: number, agent: string, rec: ExecutionRecord, handoffMs: number): WorkflowStepResult {
+export function step(
+  position: number,
+  agent: string,
+  rec: ExecutionRecord,
+  handoffMs: number,
+): WorkflowStepResult {
   return { ...result(rec), position, agent, handoffMs };
 }
 

@@ -1,0 +1,12 @@
+import { simRuntime, AGENT, TASK } from "./sim-runtime.js";
+import { startProfiling, formatProfileSummary } from "../src/profiling/index.js";
+import { mkdtempSync } from "node:fs";
+const rt = await simRuntime(mkdtempSync("/tmp/ovh-"), "p", { track: true });
+const o = rt.orchestrator;
+for (let i = 0; i < 20000; i++) await o.executeAgent(AGENT, TASK, { iteration: i });
+const prof = await startProfiling({ outDir: "/tmp/ovhprof", name: "ovh", samplingIntervalUs: 100 });
+const t0 = performance.now();
+for (let i = 0; i < 50000; i++) await o.executeAgent(AGENT, TASK, { iteration: i });
+console.log(((performance.now() - t0) * 1000 / 50000).toFixed(2), "µs/exec");
+console.log(formatProfileSummary(await prof.stop()).join("\n"));
+process.exit(0);

@@ -1,0 +1,16 @@
+import { startMockServer } from "../src/server/index.js";
+import { AnthropicProvider } from "../src/providers/index.js";
+import { createFastFetch } from "../src/providers/fast-fetch.js";
+import { startProfiling, formatProfileSummary } from "../src/profiling/index.js";
+const srv = await startMockServer({ timeScale: 0, seed: 1 });
+const ff = createFastFetch();
+const req = { model: "claude-haiku-4-5", system: "s", messages: [{ role: "user" as const, content: "explain decorators" }], maxTokens: 100 };
+const prov = new AnthropicProvider({ apiKey: "sk-ant-test-123456789", baseUrl: srv.url, fetch: ff });
+await prov.complete(req);
+const prof = await startProfiling({ outDir: "/tmp/ffprof", name: "ff" });
+const t0 = performance.now(); let n = 0;
+const end = t0 + 3000;
+await Promise.all(Array.from({ length: 50 }, async () => { while (performance.now() < end) { await prov.complete(req); n++; } }));
+console.log((n / ((performance.now() - t0) / 1000)).toFixed(0), "req/s");
+console.log(formatProfileSummary(await prof.stop()).join("\n"));
+ff.close(); await srv.close();

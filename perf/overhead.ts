@@ -1,0 +1,87 @@
+/**
+ * 1. Overhead per execution: `AgentOrchestrator.executeAgent` on the zero-latency sim with a real
+ * PerformanceTracker journal (routing, prompt, retry wrapper, cost, record, journal line) against
+ * a bare loop calling the same provider with the same request. Rounds alternate between the two
+ * and the median round counts, so a burst of load from elsewhere hits both sides alike.
+ */
+import type { ProviderRequest, ProviderResult } from "../src/providers/types.js";
+import { SimProvider } from "../src/providers/sim.js";
+import { createRuntime } from "../src/orchestrator/runtime.js";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { AGENT, median, TASK } from "./sim-runtime.js";
+import { atLeast, below, metric, type PerfBenchmark, type PerfResult } from "./types.js";
+
+export const overhead: PerfBenchmark = {
+  id: "overhead",
+  title: "Overhead per execution (zero-latency sim, full path with tracking)",
+  async run(opts): Promise<PerfResult> {
+    const t0 = performance.now();
+    const n = opts.quick ? 20_000 : 100_000;
+    const rounds = opts.quick ? 3 : 5;
+    const sim = new SimProvider({ seed: 1, timeScale: 0 });
+    let captured: ProviderRequest | null = null;
+    // The orchestrator's exact request, captured once, is what the bare loop sends.
+    const provider = {
+      info: sim.info,
+      complete(req: ProviderRequest): Promise<ProviderResult> {
+        captured ??= req;
+        return sim.complete(req);
+      },
+    };
+    const project = join(opts.workDir, "overhead");
+    mkdirSync(project, { recursive: true });
+    const runtime = await createRuntime({ project, command: "perf", providerOverride: provider, track: true });
+    const orch = runtime.orchestrator;
+    try {
+      await orch.executeAgent(AGENT, TASK, { iteration: 0 });
+      const req = captured!;
+      const prefix = req.hints?.seedKey?.replace(/\|[^|]*\|[^|]*$/, "") ?? "";
+
+      const bare = async (count: number) => {
+        const start = performance.now();
+        for (let i = 0; i < count; i++)
+          await sim.complete({ ...req, hints: { ...req.hints, seedKey: `${prefix}|${i}|${AGENT}` } });
+        return performance.now() - start;
+      };
+      const full = async (count: number) => {
+        const start = performance.now();
+        for (let i = 0; i < count; i++) await orch.executeAgent(AGENT, TASK, { iteration: i });
+        return performance.now() - start;
+      };
+      // Warm both paths up so the JIT has compiled them before anything counts.
+      await bare(n / 4);
+      await full(n / 4);
+      const bareMs: number[] = [];
+      const fullMs: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        bareMs.push(await bare(n));
+        fullMs.push(await full(n));
+        runtime.tracker.syncJournal();
+      }
+      const bareUs = (median(bareMs) * 1000) / n;
+      const fullUs = (median(fullMs) * 1000) / n;
+      const overheadUs = fullUs - bareUs;
+      const perSecond = 1e6 / fullUs;
+      opts.log(
+        `  bare ${bareUs.toFixed(2)} µs/call, full ${fullUs.toFixed(2)} µs/exec, overhead ${overheadUs.toFixed(2)} µs, ${perSecond.toFixed(0)} exec/s`,
+      );
+      return {
+        id: "overhead",
+        title: this.title,
+        reference: "bare loop: the same SimProvider called directly with the orchestrator's request",
+        metrics: [
+          metric("overhead per execution", "µs", overheadUs, null, below(20)),
+          metric("executions per second (full path)", "exec/s", perSecond, 1e6 / bareUs, atLeast(50_000)),
+          metric("time per call", "µs", fullUs, bareUs, null),
+        ],
+        params: { executionsPerRound: n, rounds, concurrency: 1, tracking: "journal" },
+        limits: [],
+        details: { bareRoundsMs: bareMs, fullRoundsMs: fullMs },
+        durationMs: performance.now() - t0,
+      };
+    } finally {
+      await runtime.close();
+    }
+  },
+};

@@ -1,0 +1,31 @@
+/** A runtime on the zero-latency simulated provider in a scratch project (built-in agents). */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { createRuntime, type Runtime } from "../src/orchestrator/runtime.js";
+
+export const AGENT = "code-reviewer";
+export const TASK = "Review this function for bugs: def add(a, b): return a - b";
+
+export async function simRuntime(
+  workDir: string,
+  name: string,
+  opts: { track: boolean; timeScale?: number },
+): Promise<Runtime> {
+  const project = join(workDir, name);
+  mkdirSync(project, { recursive: true });
+  return createRuntime({
+    project,
+    command: "perf",
+    provider: "sim",
+    seed: 1,
+    timeScale: opts.timeScale ?? 0,
+    track: opts.track,
+  });
+}
+
+/** Median of a list (the suite repeats noisy measurements and keeps the middle one). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

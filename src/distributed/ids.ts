@@ -1,0 +1,26 @@
+/** Deterministic identities: the same planned execution gets the same id in every attempt and resume. */
+import { createHash } from "node:crypto";
+
+/** `runId|scenario|iteration[|extra]`: what the brief calls the execution id of a spec. */
+export function specId(runId: string, scenario: string, iteration: number, extra?: string | number): string {
+  return [runId, scenario, String(iteration), ...(extra !== undefined ? [String(extra)] : [])].join("|");
+}
+
+/** BullMQ job ids may not contain ':' (its key separator); URI encoding is injective and removes it. */
+export function jobIdOf(specIdValue: string): string {
+  return encodeURIComponent(specIdValue);
+}
+
+/**
+ * The tracker's execution id for a spec (and workflow step): 16 hex like a local id, but derived from
+ * the spec id, so a resumed run that records the same execution again is a no-op (INSERT OR IGNORE).
+ */
+export function executionIdOf(specIdValue: string, step?: number): string {
+  const key = step === undefined ? specIdValue : `${specIdValue}#${step}`;
+  return createHash("sha256").update(key).digest("hex").slice(0, 16);
+}
+
+/** The Redis key holding a run's stored plan (for resume). */
+export function planKey(prefix: string, queue: string, runId: string): string {
+  return `${prefix}:${queue}:run:${runId}:plan`;
+}

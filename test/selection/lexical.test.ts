@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { analyse, createLexicalSelector, splitDescription, tokenize } from "../../src/selection/index.js";
+import { builtins, loadDir, VOLTAGENT_DIR } from "./helpers.js";
+
+describe("tokenizer", () => {
+  it("splits kebab and camel case, lowercases, drops stop words, stems", () => {
+    expect(tokenize("python-expert")).toEqual(["python"]);
+    expect(tokenize("useEffect DataTable")).toEqual(expect.arrayContaining(["effect", "data", "tabl"]));
+    expect(tokenize("Caching the cached caches")).toEqual(["cach", "cach", "cach"]);
+    expect(tokenize("Please help me with the")).toEqual([]);
+  });
+
+  it("expands common abbreviations and keeps the word the user typed", () => {
+    expect(tokenize("k8s")).toEqual(tokenize("kubernetes"));
+    expect(tokenize("PostgreSQL")).toEqual(expect.arrayContaining(tokenize("postgres")));
+    expect(analyse("k8s")[0]?.word).toBe("k8s");
+  });
+
+  it("is not fooled by words that are Object.prototype keys", () => {
+    expect(() => tokenize("constructor toString __proto__ hasOwnProperty")).not.toThrow();
+  });
+});
+
+describe("splitDescription", () => {
+  it("separates 'not for X (use Y)' clauses from the positive text", () => {
+    const d = splitDescription(
+      "Use for API contracts. Not for writing docs (use api-documenter), not for infra (use devops-architect or google-cloud-expert).",
+    );
+    expect(d.positive).not.toMatch(/not for/i);
+    expect(d.positive).toContain("API contracts");
+    expect(d.referrals).toEqual([
+      { text: "writing docs", to: ["api-documenter"] },
+      { text: "infra", to: ["devops-architect", "google-cloud-expert"] },
+    ]);
+  });
+});
+
+describe("lexical selector on the built-in pack", () => {
+  const selector = createLexicalSelector(builtins());
+
+  it.each([
+    ["Design a REST API for a todo application", "api-designer"],
+    ["Explain list comprehensions in Python", "python-expert"],
+    ["Write an OpenAPI spec and a Postman collection for our existing endpoints", "api-documenter"],
+    ["Set up k8s autoscaling with Helm", "devops-architect"],
+    ["Deploy our service to Cloud Run and store secrets in Secret Manager", "google-cloud-expert"],
+    ["Our Lighthouse score is bad, improve Core Web Vitals", "seo-performance-expert"],
+    ["Add a PreToolUse hook to Claude Code", "claude-code-expert"],
+    ["Build an Airflow DAG that loads Parquet files into Snowflake", "data-engineer"],
+    ["Find the root cause of this stack trace", "bug-investigator"],
+  ])("%s -> %s", (task, agent) => {
+    expect(selector.rank(task)[0]?.agent).toBe(agent);
+  });
+
+  it("returns top-N sorted by score with a reason naming matched words", () => {
+    const ranked = selector.rank("Design a REST API for a todo application", { top: 5 });
+    expect(ranked).toHaveLength(5);
+    for (let i = 1; i < ranked.length; i++)
+      expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+    expect(ranked[0]!.reason).toMatch(/^matched: .*rest.*\(.*description/);
+  });
+
+  it("uses the 'not for' clauses: documenting goes to the documenter, not the designer", () => {
+    const ranked = selector.rank("Document our existing API endpoints with examples");
+    expect(ranked[0]?.agent).toBe("api-documenter");
+  });
+
+  it("returns nothing for a task with no meaningful words", () => {
+    expect(selector.rank("please help")).toEqual([]);
+    expect(selector.rank("zxqv wvut")).toEqual([]);
+  });
+
+  it("indexes claude.json domains", () => {
+    const s = createLexicalSelector([
+      { name: "alpha", description: "General helper." },
+      { name: "beta", description: "General helper.", domains: ["invoicing", "ledgers"] },
+    ]);
+    expect(s.rank("reconcile the ledgers")[0]?.agent).toBe("beta");
+  });
+
+  it("ranks a task well under 1 ms with 30 agents", () => {
+    const agents = [...builtins(), ...loadDir(VOLTAGENT_DIR).slice(0, 9)];
+    expect(agents).toHaveLength(30);
+    const s = createLexicalSelector(agents);
+    const tasks = [
+      "Design a REST API for a todo application",
+      "Fix the flaky Playwright test",
+      "Tune this SQL query",
+    ];
+    for (const t of tasks) s.rank(t); // warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const start = performance.now();
+      s.rank(tasks[i % tasks.length]!);
+      samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    // Median, so a descheduled call on a busy machine cannot fail the test; typical is ~30 µs.
+    expect(samples[150]!).toBeLessThan(1);
+  });
+});
+
+describe("lexical selector on 158 real-world agents", () => {
+  const agents = loadDir(VOLTAGENT_DIR);
+  const selector = createLexicalSelector(agents);
+
+  it("loads and indexes them all", () => {
+    expect(agents.length).toBe(158);
+  });
+
+  it.each([
+    ["Optimise this slow PostgreSQL query", ["postgres-pro", "database-optimizer", "sql-pro"]],
+    ["Write Terraform modules for a VPC on AWS", ["terraform-engineer"]],
+    ["Build an iOS app screen in SwiftUI", ["swift-expert", "mobile-app-developer"]],
+    ["Set up a Kubernetes deployment with Helm", ["kubernetes-specialist"]],
+    ["Audit our login flow for security vulnerabilities", ["security-auditor", "security-engineer"]],
+  ])("%s -> one of %j first", (task, acceptable) => {
+    expect(acceptable).toContain(selector.rank(task)[0]?.agent);
+  });
+});
