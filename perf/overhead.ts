@@ -5,11 +5,7 @@
  * and the median round counts, so a burst of load from elsewhere hits both sides alike.
  */
 import type { ProviderRequest, ProviderResult } from "../src/providers/types.js";
-import { SimProvider } from "../src/providers/sim.js";
-import { createRuntime } from "../src/orchestrator/runtime.js";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { AGENT, median, TASK } from "./sim-runtime.js";
+import { AGENT, median, simRuntime, TASK } from "./sim-runtime.js";
 import { atLeast, below, metric, type PerfBenchmark, type PerfResult } from "./types.js";
 
 export const overhead: PerfBenchmark = {
@@ -19,7 +15,7 @@ export const overhead: PerfBenchmark = {
     const t0 = performance.now();
     const n = opts.quick ? 20_000 : 100_000;
     const rounds = opts.quick ? 3 : 5;
-    const sim = new SimProvider({ seed: 1, timeScale: 0 });
+    const sim = new opts.lib.sim.SimProvider({ seed: 1, timeScale: 0 });
     let captured: ProviderRequest | null = null;
     // The orchestrator's exact request, captured once, is what the bare loop sends.
     const provider = {
@@ -29,9 +25,7 @@ export const overhead: PerfBenchmark = {
         return sim.complete(req);
       },
     };
-    const project = join(opts.workDir, "overhead");
-    mkdirSync(project, { recursive: true });
-    const runtime = await createRuntime({ project, command: "perf", providerOverride: provider, track: true });
+    const runtime = await simRuntime(opts.workDir, "overhead", { track: true, provider, lib: opts.lib });
     const orch = runtime.orchestrator;
     try {
       await orch.executeAgent(AGENT, TASK, { iteration: 0 });

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BENCHMARKS } from "./benchmarks.js";
+import { loadLib } from "./lib.js";
 import { currentLoad, machineInfo } from "./machine.js";
 import { renderPerformanceDoc, type StoredResult } from "./report.js";
 import type { PerfResult } from "./types.js";
@@ -46,6 +47,7 @@ if (only.includes("coldstart") && !values["no-build"]) {
   execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
 }
 
+const lib = await loadLib(root, "dist");
 mkdirSync(resultsDir, { recursive: true });
 const workDir = mkdtempSync(join(tmpdir(), "claude-force-perf-"));
 try {
@@ -56,7 +58,7 @@ try {
     let result: PerfResult;
     const t0 = performance.now();
     try {
-      result = await bench.run({ quick: values.quick, workDir, root, log });
+      result = await bench.run({ quick: values.quick, workDir, root, lib, log });
     } catch (err) {
       const e = err as Error;
       log(`  error: ${e.stack ?? e.message}`);

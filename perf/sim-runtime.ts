@@ -1,7 +1,10 @@
 /** A runtime on the zero-latency simulated provider in a scratch project (built-in agents). */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createRuntime, type Runtime } from "../src/orchestrator/runtime.js";
+import * as srcRuntime from "../src/orchestrator/runtime.js";
+import type { Runtime } from "../src/orchestrator/runtime.js";
+import type { Provider } from "../src/providers/types.js";
+import type { Lib } from "./lib.js";
 
 export const AGENT = "code-reviewer";
 export const TASK = "Review this function for bugs: def add(a, b): return a - b";
@@ -9,17 +12,24 @@ export const TASK = "Review this function for bugs: def add(a, b): return a - b"
 export async function simRuntime(
   workDir: string,
   name: string,
-  opts: { track: boolean; timeScale?: number },
+  opts: {
+    track: boolean;
+    timeScale?: number;
+    provider?: Provider;
+    /** The library under test (default: the sources). */
+    lib?: Pick<Lib, "runtime">;
+  },
 ): Promise<Runtime> {
   const project = join(workDir, name);
   mkdirSync(project, { recursive: true });
-  return createRuntime({
+  return (opts.lib?.runtime ?? srcRuntime).createRuntime({
     project,
     command: "perf",
     provider: "sim",
     seed: 1,
     timeScale: opts.timeScale ?? 0,
     track: opts.track,
+    providerOverride: opts.provider,
   });
 }
 

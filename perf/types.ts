@@ -1,4 +1,5 @@
 /** What every harness benchmark returns: targets checked against measurements and a same-run reference. */
+import type { Lib } from "./lib.js";
 
 export interface PerfOptions {
   /** Smaller counts and shorter windows, for trying the suite or the smoke test. */
@@ -7,6 +8,8 @@ export interface PerfOptions {
   workDir: string;
   /** Repository root (for bin/, dist/). */
   root: string;
+  /** The library under test (compiled dist/ in the suite). */
+  lib: Lib;
   log: (line: string) => void;
 }
 

@@ -162,7 +162,8 @@ export class BenchSession {
   async runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
     const { def } = spec;
     this.assertRunnable(def);
-    const hash = definitionHash(def, spec.iterations, spec.hashExtra);
+    // The effective model is part of what ran: a --model override makes runs incomparable.
+    const hash = definitionHash({ ...def, model: spec.model ?? def.model }, spec.iterations, spec.hashExtra);
     this.scenarioHashes[def.name] = hash;
     const agg = new ScenarioAggregator({
       name: def.name,

@@ -10,7 +10,7 @@ import { ClaudeForceError } from "../errors.js";
 import { redact } from "../internal/redact.js";
 import type { Runtime } from "../orchestrator/runtime.js";
 import type { ExecutionRecord } from "../tracking/types.js";
-import { jobIdOf, planKey } from "./ids.js";
+import { jobIdOf, runKey } from "./ids.js";
 import {
   bullConnection,
   connectOrFail,
@@ -35,8 +35,8 @@ import {
 export const JOB_NAME = "execute";
 /** Finished jobs stay this long, so a restarted coordinator can collect them (resume). */
 const KEEP_FINISHED_S = 7 * 24 * 3600;
-/** Stored plans expire with the jobs they describe. */
-const KEEP_PLAN_S = KEEP_FINISHED_S;
+/** Stored plans and command lines expire with the jobs they describe. */
+const KEEP_RUN_S = KEEP_FINISHED_S;
 const SWEEP_INTERVAL_MS = 2000;
 const SWEEP_BATCH = 100;
 /** Give up on a Redis that has been unreachable this long in the middle of a run. */
@@ -272,14 +272,14 @@ export class Coordinator {
     for (const id of [...this.pending.keys()]) this.rejectPending(id, reason);
   }
 
-  /** Store a plan so `resumeDistributed` can find it after a restart. */
-  async storePlan(plan: DistributedPlan): Promise<void> {
-    const key = planKey(KEY_PREFIX, this.queue.name, this.runtime.runId);
-    await this.redis.set(key, JSON.stringify(plan), "EX", KEEP_PLAN_S);
+  /** Store a plan (or the command line of a bench run) so a restarted coordinator can resume it. */
+  async store(what: "plan" | "argv", value: DistributedPlan | string[]): Promise<void> {
+    const key = runKey(KEY_PREFIX, this.queue.name, this.runtime.runId, what);
+    await this.redis.set(key, JSON.stringify(value), "EX", KEEP_RUN_S);
   }
 
   async loadPlan(): Promise<DistributedPlan | null> {
-    const raw = await this.redis.get(planKey(KEY_PREFIX, this.queue.name, this.runtime.runId));
+    const raw = await this.redis.get(runKey(KEY_PREFIX, this.queue.name, this.runtime.runId, "plan"));
     return raw === null ? null : (JSON.parse(raw) as DistributedPlan);
   }
 
@@ -333,7 +333,7 @@ export async function runDistributed(
   validatePlan(runtime, plan);
   const coord = await Coordinator.open(runtime, opts);
   try {
-    await coord.storePlan(plan);
+    await coord.store("plan", plan);
     return await drive(coord, plan, opts);
   } finally {
     await coord.close();
@@ -407,6 +407,24 @@ async function drive(
   const how = await Promise.race([all, interrupted]);
   if (how === "interrupted") coord.abandon(new ClaudeForceError("INTERRUPTED", "interrupted"));
   return coord.summary(how === "interrupted");
+}
+
+/**
+ * The command line a queued bench run stored (see attachQueue's `argv`), for `bench resume <run-id>`;
+ * null when the queue has no such run.
+ */
+export async function loadRunArgs(
+  queueUrl: string,
+  runId: string,
+  queueName?: string,
+): Promise<string[] | null> {
+  const redis = await connectOrFail(queueUrl);
+  try {
+    const raw = await redis.get(runKey(KEY_PREFIX, queueName ?? DEFAULT_QUEUE_NAME, runId, "argv"));
+    return raw === null ? null : (JSON.parse(raw) as string[]);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function validatePlan(runtime: Runtime, plan: DistributedPlan): void {

@@ -20,7 +20,7 @@ export function executionIdOf(specIdValue: string, step?: number): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 16);
 }
 
-/** The Redis key holding a run's stored plan (for resume). */
-export function planKey(prefix: string, queue: string, runId: string): string {
-  return `${prefix}:${queue}:run:${runId}:plan`;
+/** The Redis key holding what a run needs to be resumed: its plan, or the command that made it. */
+export function runKey(prefix: string, queue: string, runId: string, what: "plan" | "argv"): string {
+  return `${prefix}:${queue}:run:${runId}:${what}`;
 }

@@ -39,6 +39,15 @@ export async function attachQueue(
   return (await import("./remote-orchestrator.js")).attachQueue(runtime, queueUrl, opts);
 }
 
+/** The command line a queued bench run stored, for `bench resume <run-id>` (null: unknown run). */
+export async function loadRunArgs(
+  queueUrl: string,
+  runId: string,
+  queueName?: string,
+): Promise<string[] | null> {
+  return (await import("./coordinator.js")).loadRunArgs(queueUrl, runId, queueName);
+}
+
 export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   return (await import("./worker.js")).startWorker(opts);
 }

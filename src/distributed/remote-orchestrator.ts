@@ -177,11 +177,15 @@ export class RemoteOrchestrator extends AgentOrchestrator<PerformanceTracker> {
 export interface QueueOptions extends Omit<CoordinatorOptions, "queueUrl"> {
   /** The --model flag: applies to executions that do not name their own model. */
   model?: string;
+  /** The bench command line, stored with the run so `bench resume <run-id>` can re-run it. */
+  argv?: string[];
 }
 
 /**
  * Make `runtime` execute through the queue: its orchestrator becomes a RemoteOrchestrator and its
  * close() also closes the queue connections. Returns a summary getter for the run's report.
+ * Resume: re-run the same command with the same run id (createRuntime's `runId`) and `resume: true`;
+ * finished executions are read back from the queue, pending ones awaited, nothing runs twice.
  */
 export async function attachQueue(
   runtime: Runtime,
@@ -189,6 +193,7 @@ export async function attachQueue(
   opts: QueueOptions = {},
 ): Promise<{ summary(): DistributedSummary }> {
   const coordinator = await Coordinator.open(runtime, { ...opts, queueUrl });
+  if (opts.argv) await coordinator.store("argv", opts.argv);
   runtime.orchestrator = new RemoteOrchestrator(runtime, coordinator, opts.model);
   const close = runtime.close.bind(runtime);
   runtime.close = async () => {

@@ -79,7 +79,7 @@ async function openLocked(path: string, opts: SessionOptions): Promise<DuckDBIns
           { cause: err },
         );
       await delay(wait * (0.5 + Math.random()));
-      wait = Math.min(wait * 2, 250);
+      wait = Math.min(wait * 2, 100);
     }
   }
 }

@@ -6,7 +6,7 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benchmarkAgent, benchmarkWorkflow } from "../../src/bench/agent.js";
 import { loadTest } from "../../src/bench/load.js";
-import { attachQueue, startWorker, type WorkerHandle } from "../../src/distributed/index.js";
+import { attachQueue, loadRunArgs, startWorker, type WorkerHandle } from "../../src/distributed/index.js";
 import { createRuntime, type Runtime } from "../../src/orchestrator/runtime.js";
 import type { ExecutionRecord } from "../../src/tracking/types.js";
 import { tempProject } from "./helpers.js";
@@ -15,11 +15,20 @@ import { startRedis, type TestRedis } from "./redis-server.js";
 let redis: TestRedis;
 let project: string;
 let worker: WorkerHandle;
+let jobsRun = 0;
 
 beforeAll(async () => {
   redis = await startRedis();
   project = await tempProject();
-  worker = await startWorker({ queueUrl: redis.url, project, provider: "sim", concurrency: 8 });
+  worker = await startWorker({
+    queueUrl: redis.url,
+    project,
+    provider: "sim",
+    concurrency: 8,
+    onJob: () => {
+      jobsRun++;
+    },
+  });
 });
 afterAll(async () => {
   await worker?.close();
@@ -97,6 +106,39 @@ describe("bench through the queue", () => {
       expect(res!.latency.max).toBeGreaterThanOrEqual(res!.serviceTime.max);
     } finally {
       await Promise.all([remote.close(), local.close()]);
+    }
+  });
+
+  it("re-running a bench with its run id and resume reads the finished executions back", async () => {
+    const opts = {
+      project,
+      command: "bench",
+      provider: "sim",
+      seed: 14,
+      timeScale: 0.01,
+      track: false,
+    } as const;
+    const argv = ["bench", "agent", "python-expert", "Explain generators", "-n", "4"];
+    const first = await createRuntime(opts);
+    await attachQueue(first, redis.url, { argv });
+    const a = await benchmarkAgent(first, "python-expert", "Explain generators", { iterations: 4 });
+    await first.close();
+    expect(await loadRunArgs(redis.url, first.runId)).toEqual(argv);
+    expect(await loadRunArgs(redis.url, "19990101-000000-none")).toBeNull();
+
+    const ranBefore = jobsRun;
+    const again = await createRuntime({ ...opts, runId: first.runId });
+    try {
+      await attachQueue(again, redis.url, { resume: true });
+      const b = await benchmarkAgent(again, "python-expert", "Explain generators", { iterations: 4 });
+      expect(jobsRun).toBe(ranBefore); // nothing executed again
+      expect(b.scenarios[0]!.summary.executions).toBe(4);
+      expect(b.scenarios[0]!.executions.map((e) => e.execution_id)).toEqual(
+        a.scenarios[0]!.executions.map((e) => e.execution_id),
+      );
+      expect(b.scenarios[0]!.summary.mean_time_ms).toBe(a.scenarios[0]!.summary.mean_time_ms);
+    } finally {
+      await again.close();
     }
   });
 });

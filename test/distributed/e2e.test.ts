@@ -173,6 +173,12 @@ describe("a coordinator and two worker processes, one killed mid-run", () => {
       });
       expect(pick(merged.stats())).toEqual(pick(single.stats()));
       expect(merged.stats().mean).toBeCloseTo(single.stats().mean, 9);
+
+      // SIGTERM: the surviving worker stops gracefully.
+      const exited = new Promise<number | null>((resolve) => b.child.once("exit", (code) => resolve(code)));
+      b.child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(b.output()).toMatch(/stopping: finishing the jobs in hand/);
     } finally {
       await Promise.all([stopProcess(a.child, "SIGKILL"), stopProcess(b.child)]);
     }

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { ClaudeForceError } from "../../src/errors.js";
 import { PerformanceTracker } from "../../src/tracking/index.js";
@@ -249,6 +250,19 @@ describe("PerformanceTracker persistence", () => {
     await custom.flush();
     expect(existsSync(join(root, "data/m.duckdb"))).toBe(true);
     expect((await t.summary()).total_executions).toBe(0);
+  });
+
+  it("refuses a database written with a newer schema version", async () => {
+    const root = tempRoot();
+    const t = await tracker(root);
+    t.record(makeRecord(1));
+    await t.flush();
+    const db = await DuckDBInstance.create(t.path);
+    const conn = await db.connect();
+    await conn.run("UPDATE schema_meta SET version = 99");
+    conn.closeSync();
+    db.closeSync();
+    await expect(t.summary()).rejects.toThrow(/schema version 99, newer than/);
   });
 
   it("close is idempotent and record after close is refused", async () => {

@@ -30,6 +30,8 @@ export interface CompareRunOptions {
   json?: boolean;
   /** Project root whose config supplies the `regression` and `budgets` sections (default: cwd). */
   project?: string;
+  /** Receives the comparison (bench --report puts it into the dashboard and Markdown). */
+  onComparison?: (comparison: Comparison) => void;
   /** Config sections already at hand (skips reading the project config). */
   config?: {
     regression?: unknown;
@@ -73,6 +75,7 @@ async function gate(
     baselineFile,
     configSource: source,
   });
+  opts.onComparison?.(comparison);
   await present(comparison, opts, stdout);
   return comparison.passed ? 0 : 1;
 }

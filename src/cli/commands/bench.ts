@@ -9,6 +9,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { ResultsDocument } from "../../bench/types.js";
 import { ClaudeForceError } from "../../errors.js";
 import type { Runtime } from "../../orchestrator/runtime.js";
+import type { Comparison } from "../../regress/types.js";
 import {
   addRunOptions,
   collect,
@@ -434,12 +435,26 @@ async function runBench(
     latest: resolve(outputDir, "latest.json"),
     executions: existsSync(jsonl) ? jsonl : undefined,
   };
+  // Compare before writing reports, so the dashboard and Markdown carry the baseline diff.
+  let comparison: Comparison | null = null;
+  let compareCode = 0;
+  if (flags.compare && !doc.run.incomplete) {
+    const { compareAfterRun } = await import("./bench-compare.js");
+    compareCode = await compareAfterRun(doc, flags.compare, {
+      json: flags.json,
+      project: flags.project,
+      onComparison: (c) => {
+        comparison = c;
+      },
+    });
+  }
   if (flags.report) {
     const { writeReports } = await import("../../report/index.js");
     const written = await writeReports(doc, {
       outDir: outputDir,
       formats: ["html", "md"],
       executionsFile: files.executions,
+      comparison,
     });
     files.dashboard = written.html;
     files.markdown = written.md;
@@ -451,9 +466,5 @@ async function runBench(
     process.exitCode = 130;
     return;
   }
-  if (flags.compare) {
-    const { compareAfterRun } = await import("./bench-compare.js");
-    const code = await compareAfterRun(doc, flags.compare, { json: flags.json, project: flags.project });
-    if (code !== 0) process.exitCode = code;
-  }
+  if (compareCode !== 0) process.exitCode = compareCode;
 }
