@@ -1,5 +1,10 @@
 /** The suite, in report order. */
+import { coldstart } from "./coldstart.js";
+import { dashboard } from "./dashboard.js";
+import { loadgen } from "./loadgen.js";
+import { memory } from "./memory.js";
+import { openloop } from "./openloop.js";
 import { overhead } from "./overhead.js";
 import type { PerfBenchmark } from "./types.js";
 
-export const BENCHMARKS: PerfBenchmark[] = [overhead];
+export const BENCHMARKS: PerfBenchmark[] = [overhead, loadgen, memory, dashboard, coldstart, openloop];

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [libDir, project, countText, concurrencyText] = process.argv.slice(2);
+const [libDir, project, countText, concurrencyText, ingest] = process.argv.slice(2);
 const { createRuntime } = await import(join(libDir, "orchestrator/runtime.js"));
 const { benchmarkAgent } = await import(join(libDir, "bench/index.js"));
 
@@ -34,9 +34,10 @@ const doc = await benchmarkAgent(rt, "code-reviewer", "Review this function for 
 const runMs = performance.now() - t0;
 sample();
 const peakRunMb = peakRssMb();
+// Closing ingests the journal into DuckDB; without "ingest" the process just exits (the journal stays).
 const t1 = performance.now();
-await rt.close(); // ingests the journal into DuckDB
-const ingestMs = performance.now() - t1;
+if (ingest === "ingest") await rt.close();
+const ingestMs = ingest === "ingest" ? performance.now() - t1 : null;
 process.stdout.write(
   `${JSON.stringify({
     executions: doc.totals.executions,
@@ -46,6 +47,7 @@ process.stdout.write(
     peakRunMb: Number.isFinite(peakRunMb) ? peakRunMb : sampledPeak / 2 ** 20,
     sampledPeakMb: sampledPeak / 2 ** 20,
     ingestMs,
-    peakWithIngestMb: peakRssMb(),
+    peakWithIngestMb: ingest === "ingest" ? peakRssMb() : null,
   })}\n`,
 );
+process.exit(0);

@@ -4,7 +4,7 @@
  * the key as the name and a description from `description`, `domains` or the first paragraph.
  */
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { ConfigOrigin } from "../config/load.js";
 import type { AgentEntry } from "../config/schema.js";
 import { ClaudeForceError } from "../errors.js";
@@ -34,6 +34,16 @@ async function readReferenced(
 ): Promise<[string, string]> {
   const path = resolve(origin.baseDir, rel);
   const keyPath = `${origin.keyPath}.${key}`;
+  // A config must not turn an arbitrary file (say ~/.ssh/config) into a system prompt sent to an API.
+  const inside = relative(resolve(origin.root), path);
+  if (inside.startsWith("..") || isAbsolute(inside))
+    throw new ClaudeForceError("CONFIG", "file is outside the project", {
+      file: origin.file,
+      line: origin.lineOf(keyPath),
+      keyPath,
+      expected: `a path inside ${origin.root}`,
+      found: `"${rel}"`,
+    });
   try {
     const text = await readFile(path, "utf8");
     if (Buffer.byteLength(text) > MAX_AGENT_FILE_BYTES)

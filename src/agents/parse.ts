@@ -6,6 +6,7 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
 import { describeValue, truncate } from "../config/format.js";
 import { ClaudeForceError } from "../errors.js";
+import { yamlToJS } from "../internal/files.js";
 import type { AgentDefinition, AgentSource } from "./types.js";
 
 /** Agent files larger than this are refused: a system prompt that size is a mistake. */
@@ -141,7 +142,7 @@ export function parseAgentFile(text: string, file: string, source: AgentSource =
   const { doc, counter, lenient } = parseYaml(fm.yaml, file);
   const contents = doc.contents;
   if (!isMap(contents)) {
-    const value = doc.toJS();
+    const value = yamlToJS(doc, file);
     throw new ClaudeForceError("INPUT", "frontmatter must be a mapping of keys to values", {
       file,
       line: 2,
@@ -149,7 +150,7 @@ export function parseAgentFile(text: string, file: string, source: AgentSource =
       found: describeValue(value),
     });
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  const data = yamlToJS(doc, file) as Record<string, unknown>;
   const fail = (key: string, message: string, expected: string, found: unknown, item?: number): never => {
     throw new ClaudeForceError("INPUT", message, {
       file,

@@ -1,16 +1,20 @@
 /**
  * Results files, written as they are produced:
  *   <dir>/<run-id>.executions.jsonl  one line per execution, appended (and flushed) as it finishes,
- *                                    so an interrupted run keeps everything it completed;
+ *                                    so an interrupted run keeps everything it completed (a resumed
+ *                                    run appends to the same file);
  *   <dir>/<run-id>.json, latest.json the ResultsDocument, written atomically at the end (or on abort,
  *                                    with run.incomplete = true).
  */
 import {
   closeSync,
   existsSync,
+  fstatSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
   writeFileSync,
   writeSync,
@@ -58,7 +62,10 @@ export class ResultsWriter {
     if (this.closed) return;
     // One descriptor, opened with the first execution (a run without any writes no JSONL), and one
     // write(2) per line: cheap enough for the hot path and on disk at once.
-    this.fd ??= openSync(this.executionsFile, "a");
+    if (this.fd === null) {
+      this.fd = openSync(this.executionsFile, "a+");
+      dropPartialLine(this.fd);
+    }
     writeSync(this.fd, `${redact(JSON.stringify(entry))}\n`);
   }
 
@@ -81,6 +88,28 @@ export class ResultsWriter {
     closeSync(this.fd);
     this.fd = null;
   }
+}
+
+/**
+ * A process killed mid-run can leave a partial last line; a resumed run appending after it would
+ * glue its first line onto that fragment. Cut the file back to its last complete line.
+ */
+function dropPartialLine(fd: number): void {
+  const size = fstatSync(fd).size;
+  if (size === 0) return;
+  const chunk = Buffer.alloc(Math.min(size, 64 * 1024));
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - chunk.length);
+    const n = readSync(fd, chunk, 0, end - start, start);
+    const nl = chunk.subarray(0, n).lastIndexOf(0x0a);
+    if (nl >= 0) {
+      if (start + nl + 1 < size) ftruncateSync(fd, start + nl + 1);
+      return;
+    }
+    end = start;
+  }
+  ftruncateSync(fd, 0);
 }
 
 /** Read a results document, with a clear error for a missing file, bad JSON or another schema version. */

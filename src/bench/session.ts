@@ -2,21 +2,24 @@
  * BenchSession: the one loop every benchmark (built-in suite, single agent, workflow, custom suite,
  * load) runs through. It executes scenarios on a schedule, feeds each execution to the scenario
  * aggregator, the cost analysis, the run totals and the JSONL results file as it finishes, and
- * assembles the ResultsDocument at the end, marked incomplete when the run was interrupted.
+ * assembles the ResultsDocument at the end, marked incomplete (with the reason) when the run was
+ * stopped by Ctrl-C or a run limit. Given a ResumeState it skips the iterations an earlier process
+ * finished and feeds those executions to the same aggregators, so the document covers each once.
  */
 
 import type { Runtime } from "../orchestrator/runtime.js";
 import type { ExecuteResult, WorkflowResult, WorkflowStepResult } from "../orchestrator/types.js";
-import type { ErrorKind } from "../providers/types.js";
+import type { AttemptRecord, ErrorKind } from "../providers/types.js";
 import type { ExecutionRecord } from "../tracking/types.js";
 import { type LiveStats, type Outcome, outcomeOf, ScenarioAggregator, workflowOutcome } from "./aggregate.js";
 import { type Checker, judge, passAtK, passHatK } from "./assertions.js";
 import { CostAccumulator } from "./cost.js";
 import { ResultsWriter, type WrittenFiles } from "./results-writer.js";
+import { type ExecutionLine, outcomeOfLine, type ResumeState, recordOf } from "./resume-state.js";
 import { collectRunMeta } from "./run-meta.js";
 import { definitionHash, type ScenarioDef } from "./scenarios.js";
 import { runClosedLoop } from "./schedule.js";
-import type { ResultsDocument, ScenarioResult } from "./types.js";
+import type { PacingSummary, ResultsDocument, RetryStats, ScenarioResult } from "./types.js";
 
 /** warmup: not in any statistic; scenario: latency/cost runs; throughput/load: capacity runs. */
 export type Phase = "warmup" | "scenario" | "throughput" | "load";
@@ -56,7 +59,10 @@ export interface IterationEvent {
 }
 
 export interface BenchCallbacks {
+  /** Stops the run (Ctrl-C, a run limit); its reason becomes `run.stopReason`. */
   signal?: AbortSignal;
+  /** Resuming an interrupted run: what it already finished (see resume-state.ts). */
+  resume?: ResumeState;
   onProgress?: (e: ProgressEvent) => void;
   onExecution?: (e: ExecutionEvent) => void;
 }
@@ -83,6 +89,13 @@ export interface ScenarioSpec {
   onStep?: (step: WorkflowStepResult, iteration: number) => void;
 }
 
+/** What a JSONL line carries beyond the execution record, for resume and retry statistics. */
+interface LineExtra {
+  rateLimited?: number;
+  handoffMs?: number;
+  workflowMs?: number;
+}
+
 interface Totals {
   executions: number;
   successes: number;
@@ -96,7 +109,8 @@ export class BenchSession {
   readonly scenarios: ScenarioResult[] = [];
   readonly scenarioHashes: Record<string, string> = {};
   private readonly totals: Totals = { executions: 0, successes: 0, totalCost: 0, errors: {} };
-  private readonly startedAt = new Date();
+  private readonly retries = new Map<string, RetryStats>();
+  private readonly startedAt: Date;
   private readonly t0 = performance.now();
   private files: WrittenFiles | null = null;
 
@@ -106,6 +120,7 @@ export class BenchSession {
   ) {
     this.writer = opts.outputDir ? ResultsWriter.open(opts.outputDir, runtime.runId) : null;
     this.cost = new CostAccumulator(runtime.prices, runtime.modelMap);
+    this.startedAt = opts.resume?.startedAt ?? new Date();
   }
 
   get signal(): AbortSignal | undefined {
@@ -130,6 +145,7 @@ export class BenchSession {
     iteration: number,
     rec: ExecutionRecord,
     outcome: Outcome = outcomeOf(rec),
+    extra: LineExtra = {},
   ): boolean {
     this.writer?.append({
       phase,
@@ -138,10 +154,17 @@ export class BenchSession {
       success: outcome.success,
       errorType: outcome.errorType,
       errorMessage: outcome.error,
+      ...extra,
     });
     this.opts.onExecution?.({ phase, scenario: rec.scenario ?? "", iteration, record: rec, outcome });
     if (this.isInterruption(outcome)) return false;
-    if (phase === "warmup") return true;
+    this.account(phase, rec, outcome, extra.rateLimited ?? 0);
+    return true;
+  }
+
+  /** Totals, cost analysis and retry statistics of one counted execution (run now or restored). */
+  private account(phase: Phase, rec: ExecutionRecord, outcome: Outcome, rateLimited: number): void {
+    if (phase === "warmup") return;
     const t = this.totals;
     t.executions++;
     if (outcome.success) t.successes++;
@@ -151,7 +174,12 @@ export class BenchSession {
     }
     t.totalCost += rec.cost ?? 0;
     if (phase !== "throughput") this.cost.add(rec, outcome.success);
-    return true;
+    if (phase !== "scenario" || rec.scenario === null) return;
+    const r = this.retries.get(rec.scenario) ?? { rateLimited: 0, retries: 0, backoffMs: 0 };
+    r.rateLimited += rateLimited;
+    r.retries += Math.max(0, rec.attempts - 1);
+    r.backoffMs += rec.backoffMs;
+    this.retries.set(rec.scenario, r);
   }
 
   progress(phase: Phase, scenario: string, total: number, live: LiveStats): void {
@@ -178,7 +206,12 @@ export class BenchSession {
       definitionHash: hash,
     });
 
-    if (spec.warmup > 0) {
+    const done = this.restore(spec, agg);
+    const todo: number[] = [];
+    for (let i = 1; i <= spec.iterations; i++) if (!done.has(i)) todo.push(i);
+
+    // A resumed scenario warms up again when it has work left: warmups prime this process.
+    if (spec.warmup > 0 && todo.length > 0) {
       const warm = new ScenarioAggregator({ ...agg.info, iterations: spec.warmup });
       this.progress("warmup", def.name, spec.warmup, warm.live());
       await this.loop(spec.warmup, 1, async (_i, signal) => {
@@ -188,8 +221,8 @@ export class BenchSession {
     }
 
     this.progress("scenario", def.name, spec.iterations, agg.live());
-    await this.loop(spec.iterations, spec.concurrency, async (i, signal) => {
-      await this.iterate(spec, "scenario", i + 1, signal, agg);
+    await this.loop(todo.length, spec.concurrency, async (i, signal) => {
+      await this.iterate(spec, "scenario", todo[i]!, signal, agg);
       this.progress("scenario", def.name, spec.iterations, agg.live());
     });
     if (spec.k !== undefined) {
@@ -197,9 +230,39 @@ export class BenchSession {
       const k = Math.min(spec.k, Math.max(1, n));
       agg.setPassAtK({ k, passAtK: passAtK(n, agg.successes, k), passHatK: passHatK(n, agg.successes, k) });
     }
-    const result = agg.result();
+    const retries = this.retries.get(def.name);
+    const result = retries ? { ...agg.result(), retries: { ...retries } } : agg.result();
     this.scenarios.push(result);
     return result;
+  }
+
+  /**
+   * Feed the iterations an earlier process finished (in iteration order) to the aggregator and the
+   * totals, exactly as if they had run now; returns their numbers so they are not run again.
+   */
+  private restore(spec: ScenarioSpec, agg: ScenarioAggregator): Set<number> {
+    const finished = this.opts.resume?.scenarios.get(spec.def.name);
+    const done = new Set<number>();
+    if (!finished) return done;
+    const agent = spec.def.kind === "agent";
+    for (const [iteration, lines] of [...finished].sort(([a], [b]) => a - b)) {
+      if (iteration > spec.iterations || (lines[0]!.workflow === null) !== agent) continue;
+      done.add(iteration);
+      const last = lines[lines.length - 1]!;
+      const outcome = outcomeOfLine(last);
+      if (agent) {
+        const rec = recordOf(last);
+        this.account("scenario", rec, outcome, last.rateLimited ?? 0);
+        agg.addExecution(rec, iteration, outcome);
+        continue;
+      }
+      lines.forEach((l, i) => {
+        const rec = recordOf(l);
+        this.account("scenario", rec, i === lines.length - 1 ? outcome : outcomeOf(rec), l.rateLimited ?? 0);
+      });
+      agg.addWorkflow(restoredWorkflow(lines), iteration, outcome);
+    }
+    return done;
   }
 
   /**
@@ -248,7 +311,8 @@ export class BenchSession {
         e2eMs: r.record.e2eMs,
         cost: r.cost,
       });
-      if (!this.recordExecution(phase, iteration, r.record, outcome)) return;
+      if (!this.recordExecution(phase, iteration, r.record, outcome, { rateLimited: rateLimited(r.attempts) }))
+        return;
       agg.addExecution(r, iteration, outcome);
       if (phase === "scenario")
         spec.onIteration?.({
@@ -276,8 +340,12 @@ export class BenchSession {
     let counted = true;
     w.steps.forEach((s, i) => {
       const last = i === w.steps.length - 1;
+      const extra: LineExtra = { rateLimited: rateLimited(s.attempts), handoffMs: s.handoffMs };
+      // The last line marks the iteration finished for a resume.
+      if (last) extra.workflowMs = w.totalMs;
       counted =
-        this.recordExecution(phase, iteration, s.record, last ? outcome : outcomeOf(s.record)) && counted;
+        this.recordExecution(phase, iteration, s.record, last ? outcome : outcomeOf(s.record), extra) &&
+        counted;
     });
     if (!counted) return;
     agg.addWorkflow(w, iteration, outcome);
@@ -320,10 +388,17 @@ export class BenchSession {
     });
     const t = this.totals;
     const hasCostData = this.scenarios.length > 0 || (parts.load?.length ?? 0) > 0;
+    const resumed = this.opts.resume?.resumed;
     const doc: ResultsDocument = {
       schemaVersion: 1,
       timestamp: this.startedAt.toISOString(),
-      run: { ...meta, finishedAt: new Date().toISOString(), incomplete: this.aborted },
+      run: {
+        ...meta,
+        finishedAt: new Date().toISOString(),
+        incomplete: this.aborted,
+        stopReason: this.aborted ? stopReasonOf(this.opts.signal?.reason) : null,
+        ...(resumed !== undefined ? { resumed } : {}),
+      },
       scenarios: this.scenarios,
       cost: hasCostData ? this.cost.result() : null,
       throughput: parts.throughput ?? [],
@@ -339,6 +414,7 @@ export class BenchSession {
         wallMs: performance.now() - this.t0,
         errors: { ...t.errors },
       },
+      pacing: pacingSummary(rt),
       ...(parts.profile !== undefined ? { profile: parts.profile } : {}),
     };
     if (this.writer) {
@@ -363,4 +439,65 @@ export class BenchSession {
   abandon(): void {
     this.writer?.close();
   }
+}
+
+function rateLimited(attempts: readonly AttemptRecord[]): number {
+  let n = 0;
+  for (const a of attempts) if (a.errorType === "rate_limit") n++;
+  return n;
+}
+
+/** Ctrl-C aborts with Error("interrupted"), run limits with their reason. */
+function stopReasonOf(reason: unknown): string {
+  if (reason instanceof Error && reason.message) return reason.message;
+  return typeof reason === "string" && reason ? reason : "interrupted";
+}
+
+function pacingSummary(rt: Runtime): PacingSummary | null {
+  if (!rt.pacer) return null;
+  const s = rt.pacer.stats();
+  return {
+    rpm: rt.pacer.rpm,
+    tpm: rt.pacer.tpm,
+    requests: s.acquired,
+    delayed: s.delayed,
+    totalWaitMs: s.totalWaitMs,
+    maxWaitMs: s.maxWaitMs,
+  };
+}
+
+/**
+ * A finished workflow iteration rebuilt from its lines, with what the aggregator reads (records,
+ * hand-offs, total time, cost); outputs are not kept in the JSONL.
+ */
+function restoredWorkflow(lines: readonly ExecutionLine[]): WorkflowResult {
+  const steps: WorkflowStepResult[] = lines.map((l) => {
+    const record = recordOf(l);
+    return {
+      success: record.success,
+      output: "",
+      errors: record.errorMessage ? [record.errorMessage] : [],
+      model: record.model,
+      usage: record.usage,
+      cost: record.cost,
+      timings: { start: 0, firstEvent: null, firstText: null, end: record.e2eMs },
+      attempts: [],
+      routing: record.routing ?? { tier: null, model: record.model, source: "config", reason: "restored" },
+      record,
+      position: record.workflowPosition ?? 1,
+      agent: record.agent,
+      handoffMs: l.handoffMs ?? 0,
+    };
+  });
+  const failed = steps.find((s) => !s.success);
+  const costs = steps.map((s) => s.cost);
+  return {
+    workflow: lines[0]!.workflow ?? "",
+    success: failed === undefined,
+    steps,
+    output: "",
+    totalMs: lines[lines.length - 1]!.workflowMs ?? 0,
+    cost: costs.some((c) => c === null) ? null : costs.reduce<number>((a, c) => a + (c ?? 0), 0),
+    failedAt: failed?.position ?? null,
+  };
 }

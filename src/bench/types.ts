@@ -117,6 +117,27 @@ export interface ScenarioResult {
   steps?: WorkflowStepStats[];
   /** Suite scenarios with repeated attempts. */
   passAtK?: { k: number; passAtK: number; passHatK: number } | null;
+  /** Retries inside the scenario's executions: 429s met and time slept backing off. */
+  retries?: RetryStats;
+}
+
+export interface RetryStats {
+  /** Attempts answered with a 429 rate limit (retried or final). */
+  rateLimited: number;
+  /** Attempts beyond the first, over all executions. */
+  retries: number;
+  /** Time slept in retry backoff (retry-after included), ms. */
+  backoffMs: number;
+}
+
+/** Client-side pacing (--rpm/--tpm) over the run: requests the limiter held back, and for how long. */
+export interface PacingSummary {
+  rpm: number | null;
+  tpm: number | null;
+  requests: number;
+  delayed: number;
+  totalWaitMs: number;
+  maxWaitMs: number;
 }
 
 export interface CostAnalysis {
@@ -246,6 +267,10 @@ export interface RunMeta {
   /** Identifies what makes two runs comparable (provider, model map, time scale, scenario defs). */
   fingerprint: string;
   incomplete: boolean;
+  /** Why an incomplete run stopped: "interrupted", "cost cap reached", "max duration reached (30s)". */
+  stopReason?: string | null;
+  /** True when `bench resume` completed the run: the document merges more than one process. */
+  resumed?: boolean;
 }
 
 export interface ResultsDocument {
@@ -267,6 +292,8 @@ export interface ResultsDocument {
     wallMs: number;
     errors: Partial<Record<ErrorKind, number>>;
   };
+  /** Client-side pacing, when --rpm or --tpm was set. */
+  pacing?: PacingSummary | null;
   /** Optional profiling output (issue: profiling). */
   profile?: Record<string, unknown> | null;
 }

@@ -1,5 +1,5 @@
 /** Shared by commands that execute agents: flags → Runtime, banner, Ctrl-C, close. */
-import type { Runtime } from "../orchestrator/runtime.js";
+import type { Runtime, RuntimeOptions } from "../orchestrator/runtime.js";
 import type { RunFlags } from "./common.js";
 import { type Output, providerBanner } from "./output.js";
 
@@ -7,7 +7,7 @@ export async function openRuntime(
   flags: RunFlags,
   command: string,
   out: Output,
-  extra: { defaultTimeScale?: number } = {},
+  extra: Pick<RuntimeOptions, "defaultTimeScale" | "runId" | "wrapProvider"> = {},
 ): Promise<Runtime> {
   const { createRuntime } = await import("../orchestrator/runtime.js");
   const runtime = await createRuntime({
@@ -19,14 +19,26 @@ export async function openRuntime(
     seed: flags.seed,
     timeScale: flags.timeScale,
     defaultTimeScale: extra.defaultTimeScale,
+    runId: extra.runId,
+    wrapProvider: extra.wrapProvider,
     track: flags.track,
     timeoutMs: flags.timeout,
+    rpm: flags.rpm,
+    tpm: flags.tpm,
     onWarning: (m) => out.note(`warning: ${m}`),
   });
   // Stderr in --json mode, so a simulated run is labelled even when stdout is a document.
-  if (out.json) out.note(providerBanner(runtime.providerInfo));
-  else out.line(out.c.dim(providerBanner(runtime.providerInfo)));
+  const pacing = runtime.pacer ? `; pacing ${pacingLabel(runtime.pacer.rpm, runtime.pacer.tpm)}` : "";
+  const banner = providerBanner(runtime.providerInfo) + pacing;
+  if (out.json) out.note(banner);
+  else out.line(out.c.dim(banner));
   return runtime;
+}
+
+export function pacingLabel(rpm: number | null, tpm: number | null): string {
+  return [rpm !== null ? `${rpm} requests/min` : "", tpm !== null ? `${tpm} tokens/min` : ""]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** Abort in-flight work on the first Ctrl-C; a second one exits at once. */

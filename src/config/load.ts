@@ -21,6 +21,8 @@ export interface ConfigOrigin {
   lineOf(keyPath: string): number | undefined;
   /** Folder that relative paths in the entry are resolved against. */
   baseDir: string;
+  /** Project root: referenced files must stay inside it. */
+  root: string;
 }
 
 export interface LoadedConfig {
@@ -60,9 +62,13 @@ function originsOf(
   section: "agents" | "workflows",
   names: string[],
   baseDir: string,
+  root: string,
 ): Record<string, ConfigOrigin> {
   return Object.fromEntries(
-    names.map((n) => [n, { file: source.file, keyPath: `${section}.${n}`, lineOf: source.lineOf, baseDir }]),
+    names.map((n) => [
+      n,
+      { file: source.file, keyPath: `${section}.${n}`, lineOf: source.lineOf, baseDir, root },
+    ]),
   );
 }
 
@@ -81,8 +87,11 @@ export async function loadConfig(projectRoot: string): Promise<LoadedConfig> {
     agents = { ...cj.agents };
     workflows = { ...cj.workflows };
     const base = join(projectRoot, ".claude");
-    Object.assign(origins.agents, originsOf(claudeJson, "agents", Object.keys(agents), base));
-    Object.assign(origins.workflows, originsOf(claudeJson, "workflows", Object.keys(workflows), base));
+    Object.assign(origins.agents, originsOf(claudeJson, "agents", Object.keys(agents), base, projectRoot));
+    Object.assign(
+      origins.workflows,
+      originsOf(claudeJson, "workflows", Object.keys(workflows), base, projectRoot),
+    );
   }
 
   let file: ConfigFile = {};
@@ -94,10 +103,13 @@ export async function loadConfig(projectRoot: string): Promise<LoadedConfig> {
     file = validateSection(ConfigFileSchema, yaml.data, yaml.file, "", yaml.lineOf);
     agents = { ...agents, ...file.agents };
     workflows = { ...workflows, ...file.workflows };
-    Object.assign(origins.agents, originsOf(yaml, "agents", Object.keys(file.agents ?? {}), projectRoot));
+    Object.assign(
+      origins.agents,
+      originsOf(yaml, "agents", Object.keys(file.agents ?? {}), projectRoot, projectRoot),
+    );
     Object.assign(
       origins.workflows,
-      originsOf(yaml, "workflows", Object.keys(file.workflows ?? {}), projectRoot),
+      originsOf(yaml, "workflows", Object.keys(file.workflows ?? {}), projectRoot, projectRoot),
     );
   }
 

@@ -3,9 +3,9 @@
  * path, so validation errors can point at `file:line`. JSON is located through the YAML parser
  * (JSON is YAML 1.2 flow syntax); syntax errors come from JSON.parse itself.
  */
-import { readFile } from "node:fs/promises";
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { ClaudeForceError } from "../errors.js";
+import { MAX_CONFIG_BYTES, readTextFile, yamlToJS } from "../internal/files.js";
 import type { LineOf } from "./validate.js";
 
 export interface ConfigSource {
@@ -73,13 +73,13 @@ function asMapping(data: unknown, file: string): Record<string, unknown> {
 
 /** Read a config file; null when it does not exist. */
 export async function readConfigSource(file: string, kind: "yaml" | "json"): Promise<ConfigSource | null> {
-  let text: string;
-  try {
-    text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new ClaudeForceError("CONFIG", `cannot read config file: ${(err as Error).message}`, { file });
-  }
+  const text = await readTextFile(file, {
+    what: "config file",
+    maxBytes: MAX_CONFIG_BYTES,
+    code: "CONFIG",
+    missingOk: true,
+  });
+  if (text === null) return null;
   if (kind === "json") {
     let data: unknown;
     try {
@@ -102,5 +102,5 @@ export async function readConfigSource(file: string, kind: "yaml" | "json"): Pro
       line: counter.linePos(err.pos[0]).line,
     });
   }
-  return { file, data: asMapping(doc.toJS(), file), lineOf: lineFinder(text) };
+  return { file, data: asMapping(yamlToJS(doc, file, "CONFIG"), file), lineOf: lineFinder(text) };
 }

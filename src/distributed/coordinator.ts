@@ -33,8 +33,8 @@ import {
 } from "./types.js";
 
 export const JOB_NAME = "execute";
-/** Finished jobs stay this long, so a restarted coordinator can collect them (resume). */
-const KEEP_FINISHED_S = 7 * 24 * 3600;
+/** Finished jobs (results with output text) stay a day, so a restarted coordinator can collect them. */
+const KEEP_FINISHED_S = 24 * 3600;
 /** Stored plans and command lines expire with the jobs they describe. */
 const KEEP_RUN_S = KEEP_FINISHED_S;
 const SWEEP_INTERVAL_MS = 2000;
@@ -137,6 +137,9 @@ export class Coordinator {
     const jobId = jobIdOf(spec.id);
     const existing = this.outcomes.get(jobId);
     if (existing) return existing;
+    // Delivered outcomes are not kept (a long run would hold every output); a repeat is a caller bug.
+    if (this.delivered.has(jobId))
+      return Promise.reject(new ClaudeForceError("INTERNAL", `execution ${spec.id} was submitted twice`));
     const outcome = new Promise<SpecOutcome>((resolve, reject) => {
       this.pending.set(jobId, { spec, submittedAt: epochNow(), resolve, reject });
     });
@@ -185,6 +188,7 @@ export class Coordinator {
     if (!p || this.delivered.has(jobId)) return; // not ours, or a duplicate completion: counted once
     this.delivered.add(jobId);
     this.pending.delete(jobId);
+    this.outcomes.delete(jobId);
     const result =
       rv.kind === "agent"
         ? { kind: "agent" as const, agent: rv.agent }
@@ -356,7 +360,7 @@ export async function resumeDistributed(
       throw new ClaudeForceError(
         "NOT_FOUND",
         `no distributed run ${runtime.runId} in queue '${coord.queueName}' at ${displayUrl(opts.queueUrl)}`,
-        { hint: "finished plans are kept 7 days; check the run id and --queue URL" },
+        { hint: "plans are kept 24 hours; check the run id and --queue URL" },
       );
     validatePlan(runtime, plan);
     return await drive(coord, plan, opts);

@@ -21,7 +21,7 @@ import {
   KEY_PREFIX,
   measureClockOffset,
 } from "./redis.js";
-import type { JobData, JobResult, SimSettings } from "./types.js";
+import { JOB_VERSION, type JobData, type JobResult, type SimSettings } from "./types.js";
 
 export interface WorkerOptions {
   queueUrl: string;
@@ -81,7 +81,10 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   const worker = new Worker<JobData, JobResult>(
     opts.queueName ?? DEFAULT_QUEUE_NAME,
     async (job, _token, signal) => {
-      if (job.name !== JOB_NAME) throw new Error(`unknown job type '${job.name}'`);
+      if (job.name !== JOB_NAME || job.data.v !== JOB_VERSION)
+        throw new Error(
+          `unknown job '${job.name}' v${job.data.v}: coordinator and worker run different versions`,
+        );
       const t0 = epochNow();
       const result = await execute(await runtimes.get(job.data.sim), job.data, offset, signal);
       const processMs = epochNow() - t0;

@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { loadProject, type Project } from "../config/index.js";
 import type { Clock } from "../internal/clock.js";
 import { newRunId } from "../internal/ids.js";
+import { createPacer, type Pacer, pacedProvider } from "../pacing/index.js";
 import { PriceBook } from "../pricing/index.js";
 import { createProvider, resolveProviderName } from "../providers/index.js";
 import type { Provider, ProviderInfo, Tier } from "../providers/types.js";
@@ -27,6 +28,12 @@ export interface RuntimeOptions {
   defaultTimeScale?: number;
   track?: boolean;
   timeoutMs?: number;
+  /** Client-side pacing (--rpm/--tpm): requests and tokens per minute. */
+  rpm?: number;
+  tpm?: number;
+  /** Wraps the (paced) provider, e.g. the --max-cost check; gets the run's price book. */
+  wrapProvider?: (provider: Provider, prices: PriceBook) => Provider;
+  /** Resuming a run: its id, so every execution is recorded under it. */
   runId?: string;
   /** Tests inject a provider (for example a fixed-latency fake). */
   providerOverride?: Provider;
@@ -47,6 +54,8 @@ export interface Runtime {
   prices: PriceBook;
   modelMap: Record<Tier, string>;
   orchestrator: AgentOrchestrator<PerformanceTracker>;
+  /** The --rpm/--tpm limiter, when pacing is on (its stats go into results). */
+  pacer?: Pacer | null;
   close(): Promise<void>;
 }
 
@@ -75,6 +84,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   }
 
   const prices = PriceBook.load(config.pricing, { onWarning: warn });
+  const base = provider;
+  const pacer =
+    opts.rpm !== undefined || opts.tpm !== undefined
+      ? createPacer({ rpm: opts.rpm, tpm: opts.tpm, clock: opts.clock })
+      : null;
+  if (pacer) provider = pacedProvider(provider, pacer);
+  if (opts.wrapProvider) provider = opts.wrapProvider(provider, prices);
   const tracker = await PerformanceTracker.open({
     projectRoot: project.root,
     database: config.tracking?.database,
@@ -110,11 +126,12 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     prices,
     modelMap,
     orchestrator,
+    pacer,
     async close() {
       if (closed) return;
       closed = true;
       await tracker.close();
-      await provider.close?.();
+      await base.close?.();
     },
   };
 }

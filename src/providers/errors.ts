@@ -43,7 +43,7 @@ const TIMEOUT_CODES = new Set([
   "UND_ERR_BODY_TIMEOUT",
 ]);
 const CONNECTION_MESSAGE =
-  /socket hang up|terminated|other side closed|premature close|connection (?:error|reset|refused)/i;
+  /socket hang up|\bterminated\b|other side closed|premature close|connection (?:error|reset|refused)/i;
 
 interface ErrorLike {
   name?: unknown;

@@ -3,11 +3,12 @@
  * format (`{timestamp, scenarios: [{name, summary}]}`, no run metadata) is accepted as a legacy
  * baseline. Every problem with a file is an INPUT error that names the file and what is wrong.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { RESULTS_SCHEMA_VERSION, type ResultsDocument } from "../bench/types.js";
 import { ClaudeForceError } from "../errors.js";
+import { MAX_RESULTS_BYTES, readTextFile } from "../internal/files.js";
 import { redact } from "../internal/redact.js";
 
 export const DEFAULT_BASELINE_FILE = "benchmarks/baseline.json";
@@ -55,23 +56,14 @@ export function loadBaseline(file: string): Promise<AnyResults> {
 
 /** Load and validate a results document (or a legacy one); `role` only shapes the messages. */
 export async function loadResultsFile(file: string, role: Role = "results"): Promise<AnyResults> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ClaudeForceError(
-      "INPUT",
-      missing ? `${role} file not found` : `cannot read ${role} file: ${(err as Error).message}`,
-      {
-        file,
-        hint:
-          role === "baseline"
-            ? "create one with claude-force bench baseline save (after a claude-force bench run)"
-            : "run claude-force bench first, or pass the results file to compare",
-      },
-    );
-  }
+  const text = await readTextFile(file, {
+    what: `${role} file`,
+    maxBytes: MAX_RESULTS_BYTES,
+    hint:
+      role === "baseline"
+        ? "create one with claude-force bench baseline save (after a claude-force bench run)"
+        : "run claude-force bench first, or pass the results file to compare",
+  });
   let json: unknown;
   try {
     json = JSON.parse(text);

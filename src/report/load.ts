@@ -1,64 +1,21 @@
 /** Reading saved results documents (and their executions JSONL) with one clear error per problem. */
 import { createReadStream } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { RESULTS_SCHEMA_VERSION, type ResultsDocument } from "../bench/types.js";
+import type { ResultsDocument } from "../bench/types.js";
 import { ClaudeForceError } from "../errors.js";
+import { isLegacy, loadResultsFile } from "../regress/baseline.js";
 import type { ExecutionRecord } from "../tracking/types.js";
 
+/** A results document to render; the guide's legacy format has no run metadata, so it is refused. */
 export async function readResultsDocument(file: string): Promise<ResultsDocument> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ClaudeForceError(
-      "INPUT",
-      missing ? "results file not found" : "results file cannot be read",
-      { file, hint: missing ? "run `claude-force bench` first, or pass a results JSON path" : undefined },
-      { cause: err },
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new ClaudeForceError(
-      "INPUT",
-      `results file is not valid JSON: ${(err as Error).message}`,
-      { file },
-      { cause: err },
-    );
-  }
-  assertResultsDocument(value, file);
-  return value;
-}
-
-/** A shallow shape check: enough that renderers never crash on a foreign JSON file. */
-function assertResultsDocument(value: unknown, file: string): asserts value is ResultsDocument {
-  const fail = (keyPath: string, expected: string, found: unknown): never => {
-    throw new ClaudeForceError("INPUT", "not a claude-force results document", {
+  const doc = await loadResultsFile(file, "results");
+  if (isLegacy(doc))
+    throw new ClaudeForceError("INPUT", "a guide-format results file has no run metadata to report on", {
       file,
-      keyPath,
-      expected,
-      found: found === undefined ? "nothing" : typeof found,
+      hint: "render a results JSON written by claude-force bench",
     });
-  };
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("", "an object", value);
-  const v = value as Record<string, unknown>;
-  if (typeof v.schemaVersion !== "number") fail("schemaVersion", "a number", v.schemaVersion);
-  if (v.schemaVersion !== RESULTS_SCHEMA_VERSION)
-    throw new ClaudeForceError("INPUT", "results document has an unsupported schemaVersion", {
-      file,
-      keyPath: "schemaVersion",
-      expected: String(RESULTS_SCHEMA_VERSION),
-      found: JSON.stringify(v.schemaVersion),
-    });
-  const run = v.run as Record<string, unknown> | undefined;
-  if (typeof run !== "object" || run === null) fail("run", "an object", run);
-  if (typeof run!.id !== "string") fail("run.id", "a string", run!.id);
-  if (!Array.isArray(v.scenarios)) fail("scenarios", "an array", v.scenarios);
-  if (typeof v.totals !== "object" || v.totals === null) fail("totals", "an object", v.totals);
+  return doc;
 }
 
 /** `<dir>/<run-id>.executions.jsonl` beside a results file, when it exists. */

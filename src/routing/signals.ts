@@ -23,12 +23,19 @@ export const CRITICAL_SIGNALS: Signal[] = [
   },
   { label: "threat model", pattern: "threat[- ]model\\w*|stride", weight: 1 },
   {
+    label: "attack",
+    pattern:
+      "attack\\w*|malicious|harden\\w*|stol(?:e|en)|steal\\w*|hijack\\w*|tamper\\w*|spoof\\w*|brute[- ]force|owasp|open redirects?|clickjacking|idor|privilege escalation|path traversal",
+    weight: 1,
+  },
+  {
     label: "injection",
     pattern:
       "(?:sql|nosql|command|shell|code|prompt|template|ldap|header|html|script)[- ]injection|injection attacks?|xss|csrf|ssrf",
     weight: 1,
   },
   { label: "encryption", pattern: "encrypt\\w*|decrypt\\w*|cryptograph\\w*|crypto", weight: 1 },
+  { label: "tls", pattern: "tls|ssl|mtls|certificates?|hmac|kms", weight: 0.6 },
   {
     label: "credentials",
     pattern: "credentials?|(?:signing|private|api|aws|access|secret|ssh) keys?|key rotation",
@@ -44,15 +51,26 @@ export const CRITICAL_SIGNALS: Signal[] = [
   { label: "password", pattern: "passwords?", weight: 0.8 },
   {
     label: "authentication",
-    pattern: "authenticat\\w*|authori[sz]\\w*|authn|authz|oauth\\w*|sso|saml|oidc",
+    pattern:
+      "authenticat\\w*|authori[sz]\\w*|authn|authz|oauth\\w*|sso|saml|oidc|mfa|2fa|two[- ]factor|totp|passkeys?|webauthn|session (?:cookies?|tokens?|fixation)|(?:access|refresh) tokens?",
     weight: 0.8,
   },
   { label: "jwt", pattern: "jwts?", weight: 0.6 },
   { label: "hashing", pattern: "hash(?:ing|es)?", weight: 0.4 },
   { label: "login", pattern: "log[- ]?ins?|sign[- ]?ins?", weight: 0.4 },
-  { label: "payment", pattern: "payments?|refunds?|stripe|paypal|chargebacks?", weight: 1 },
+  {
+    label: "payment",
+    pattern: "payments?|refunds?|stripe|paypal|chargebacks?|payouts?|credit cards?",
+    weight: 1,
+  },
+  { label: "checkout", pattern: "checkout|subscriptions?", weight: 0.5 },
   { label: "billing", pattern: "billing|invoic\\w*", weight: 0.5 },
-  { label: "personal data", pattern: "pii|gdpr|hipaa|pci|personal data", weight: 1 },
+  {
+    label: "personal data",
+    pattern:
+      "pii|gdpr|ccpa|hipaa|pci|personal data|consent|anonymi[sz]\\w*|pseudonymi[sz]\\w*|data retention|soc ?2|right to be forgotten|data subjects?",
+    weight: 1,
+  },
   { label: "compliance", pattern: "complian\\w*", weight: 0.7 },
   { label: "data loss", pattern: "data loss|lose data|losing data|corrupt\\w*|irreversibl\\w*", weight: 1 },
   { label: "disaster recovery", pattern: "disaster recovery|failover", weight: 1 },
@@ -88,6 +106,11 @@ export const CRITICAL_SIGNALS: Signal[] = [
 /** Signals that the task is small or mechanical (route to Haiku). */
 export const SIMPLE_SIGNALS: Signal[] = [
   { label: "typo", pattern: "typos?|spelling|misspell\\w*|grammar|proofread\\w*", weight: 1 },
+  {
+    label: "wording",
+    pattern: "wording|reword\\w*|rephras\\w*|tidy up|copy[- ]?edit\\w*|awkward (?:sentences?|phrasing)",
+    weight: 0.8,
+  },
   { label: "lint", pattern: "lint\\w*|e\\d{3}", weight: 1 },
   {
     label: "format",

@@ -7,9 +7,10 @@ import { conceptsOf } from "./concepts.js";
 import { analyse } from "./tokenize.js";
 
 export function textFeatures(text: string): string[] {
-  const terms = analyse(text).map((t) => t.term);
+  const analysed = analyse(text);
+  const terms = analysed.map((t) => t.term);
   const out = new Set<string>(terms);
   for (let i = 1; i < terms.length; i++) out.add(`${terms[i - 1]} ${terms[i]}`);
-  for (const c of conceptsOf(terms)) out.add(`@${c}`);
+  for (const c of conceptsOf(analysed)) out.add(`@${c}`);
   return [...out];
 }

@@ -1,3 +1,13 @@
+export { CONCEPT_LEXICON, conceptsOf } from "./concepts.js";
+export {
+  assignFolds,
+  type CrossValidation,
+  crossValidateSelector,
+  type FoldPrediction,
+  type LabelledExample,
+  rates,
+} from "./cross-validate.js";
+export { textFeatures } from "./features.js";
 export {
   createLexicalSelector,
   DEFAULT_BOOST,
@@ -5,6 +15,14 @@ export {
   DEFAULT_SPECIFICITY,
   type LexicalSelectorOptions,
 } from "./lexical.js";
+export {
+  type Example,
+  type NaiveBayes,
+  type NaiveBayesOptions,
+  posterior,
+  trainNaiveBayes,
+} from "./naive-bayes.js";
 export { type DescriptionParts, splitDescription } from "./referrals.js";
 export { analyse, nameText, stem, tokenize } from "./tokenize.js";
+export { shippedExamples, type TrainingExample } from "./training.js";
 export type { AgentSelector, RankedAgent, RankOptions, SelectableAgent } from "./types.js";

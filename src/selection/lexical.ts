@@ -58,17 +58,19 @@ export const DEFAULT_SPECIFICITY = 1;
  */
 const LEARNT_WEIGHT = 0.5;
 const MIN_LEARNT_PROBABILITY = 0.2;
+/** Concept matches count more than one word's: they stand for a whole family of terms (5-fold CV). */
+const CONCEPT_WEIGHT = 1.5;
 
 /** Index-time analyser: the terms, then the concepts they evoke ("@security"). */
 function withConcepts(text: string): string[] {
-  const terms = tokenize(text);
-  return [...terms, ...conceptsOf(terms).map((c) => `@${c}`)];
+  const analysed = analyse(text);
+  return [...analysed.map((a) => a.term), ...conceptsOf(analysed).map((c) => `@${c}`)];
 }
 
 /** Query-time analyser: like withConcepts, keeping each term's surface word for the reason. */
 function analyseWithConcepts(task: string): Array<{ term: string; word: string }> {
   const analysed = analyse(task);
-  const concepts = conceptsOf(analysed.map((a) => a.term)).map((c) => ({ term: `@${c}`, word: c }));
+  const concepts = conceptsOf(analysed).map((c) => ({ term: `@${c}`, word: c }));
   return [...analysed, ...concepts];
 }
 
@@ -142,7 +144,7 @@ function termScorer(
       const weight = 1 + specificity * Math.log(index.documentCount / Math.max(1, results.length));
       hits = results.map((r) => ({
         doc: docOf(r.id as number),
-        score: r.score * weight,
+        score: r.score * weight * (term.startsWith("@") ? CONCEPT_WEIGHT : 1),
         fields: r.match[term] ?? [],
       }));
       if (cache.size >= MAX_CACHED_TERMS) cache.clear();
@@ -188,14 +190,17 @@ export function createLexicalSelector(
       scores.forEach((score, doc) => {
         const lexical = score > 0 && matched[doc]!.size > 0 ? score / best : 0;
         const p = probability?.[doc] ?? 0;
-        if (lexical > 0 || p >= MIN_LEARNT_PROBABILITY) ranked.push({ doc, score: lexical + LEARNT_WEIGHT * p });
+        if (lexical > 0 || p >= MIN_LEARNT_PROBABILITY)
+          ranked.push({ doc, score: lexical + LEARNT_WEIGHT * p });
       });
       ranked.sort((a, b) => b.score - a.score || agents[a.doc]!.name.localeCompare(agents[b.doc]!.name));
       return ranked.slice(0, top).map(({ doc, score }) => ({
         agent: agents[doc]!.name,
         score: Math.round(score * 1000) / 1000,
         reason:
-          matched[doc]!.size > 0 ? explain(matched[doc]!, fieldRank) : "learnt: like tasks labelled for this agent",
+          matched[doc]!.size > 0
+            ? explain(matched[doc]!, fieldRank)
+            : "learnt: like tasks labelled for this agent",
       }));
     },
   };

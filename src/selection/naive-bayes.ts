@@ -53,7 +53,11 @@ export function trainNaiveBayes(examples: readonly Example[], opts: NaiveBayesOp
   const denom = labels.map((_, c) => Math.log(totals[c]! + alpha * (vocab + 1)));
   // Per-feature log-likelihoods are computed once, so scoring is lookups and additions.
   const logLik = new Map<string, Float64Array>();
-  for (const [f, row] of counts) logLik.set(f, Float64Array.from(row, (n, c) => Math.log(n + alpha) - denom[c]!));
+  for (const [f, row] of counts)
+    logLik.set(
+      f,
+      Float64Array.from(row, (n, c) => Math.log(n + alpha) - denom[c]!),
+    );
   return {
     labels,
     logScores(features) {

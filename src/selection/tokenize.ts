@@ -64,6 +64,13 @@ export const NAME_ROLE_WORDS = new Set(["engineer", "developer", "expert", "spec
 /** Product names whose words mean something else alone ("code" is in most tasks; "Claude Code" is not). */
 const PHRASES: Array<[RegExp, string]> = [
   [/\bclaude[\s-]+code\b/gi, "claudecode"],
+  // Compounds whose parts are stop words or mean something else alone ("log" is logging).
+  [/\bon[\s-]call\b/gi, "oncall"],
+  [/\blog[\s-]?in\b/gi, "login"],
+  [/\bsign[\s-]in\b/gi, "signin"],
+  [/\bsign[\s-]up\b/gi, "signup"],
+  [/\btwo[\s-]factor\b/gi, "2fa"],
+  [/\bfew[\s-]shot\b/gi, "fewshot"],
   // Everyday ways of asking for a review.
   [/\b(?:look over|looking over|second opinion|feedback on|critique|sanity[- ]check)\b/gi, "review"],
 ];

@@ -76,6 +76,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** The request path without query or trailing slash; "" for a target that does not parse. */
+function pathOf(target: string | undefined): string {
+  try {
+    return new URL(target ?? "/", "http://mock").pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
+}
+
 function apiKeyOf(req: IncomingMessage): string | null {
   const key = req.headers["x-api-key"];
   if (typeof key === "string" && key) return key;
@@ -96,13 +105,13 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   validateFaultSpec(faults);
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const stats = emptyStats();
-  let generation = 0;
   let sequence = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = performance.now();
     stats.requests++;
     const requestId = `req_mock_${(++sequence).toString(36).padStart(6, "0")}`;
-    const path = new URL(req.url ?? "/", "http://mock").pathname.replace(/\/+$/, "");
+    const path = pathOf(req.url);
     const endpoint: Endpoint = req.method === "POST" ? (ROUTES[path] ?? "other") : "other";
     stats.byEndpoint[endpoint]++;
     res.on("close", () => {
@@ -138,8 +147,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       if (endpoint === "count_tokens")
         return sendJson(res, 200, countTokens(body), { "request-id": requestId });
       const parsed = protocol.parse(body);
-      const index = ++generation;
-      stats.generations++;
+      const index = ++stats.generations;
       // Same draws as the sim provider with seedKey = index: one uniform for the fault (only when
       // faults are configured), then the response plan. One model, two front ends.
       const rng = createRng(`${seed}:${index}`);
@@ -173,7 +181,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
         signal: aborter.signal,
         requestId,
         echo,
-        arrived: performance.now(),
+        arrived,
       };
       await respond(exchange);
       if (exchange.completed) stats.outputTokens += plan.outputTokens;

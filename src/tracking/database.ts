@@ -14,8 +14,6 @@ import { DDL, SCHEMA_VERSION } from "./schema.js";
 export interface SessionOptions {
   /** Give up waiting for another process's lock after this long. */
   lockTimeoutMs: number;
-  /** Whether the session may change the database (then it checkpoints before closing). */
-  write: boolean;
 }
 
 const chains = new Map<string, Promise<unknown>>();
@@ -50,7 +48,7 @@ async function session<T>(
       await ensureSchema(conn, path);
       const result = await fn(conn);
       // Checkpoint asynchronously so the synchronous close below has nothing left to write.
-      if (opts.write && path !== null) await conn.run("CHECKPOINT");
+      if (path !== null) await conn.run("CHECKPOINT");
       return result;
     } finally {
       conn.closeSync();

@@ -4,6 +4,7 @@
  * instead, so tiny differences between the two are expected.
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import { ClaudeForceError } from "../errors.js";
 import type { AttemptRecord, ErrorKind, ProviderName, Tier } from "../providers/types.js";
 import { sqlString } from "./schema.js";
 import type { ExecutionRecord, RoutingDecision } from "./types.js";
@@ -313,6 +314,11 @@ export async function exportRows(
   outPath: string,
   filter?: MetricsFilter,
 ): Promise<number> {
+  if (!EXPORT_FORMATS.includes(format))
+    throw new ClaudeForceError("USAGE", "unknown export format", {
+      expected: EXPORT_FORMATS.join(" | "),
+      found: String(format),
+    });
   const s = selection(filter);
   const query = `SELECT ${exportColumns(format !== "parquet")} FROM (${s.sql}) ORDER BY timestamp, record_seq`;
   const options =

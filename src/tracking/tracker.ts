@@ -209,7 +209,7 @@ export class PerformanceTracker {
 
   private async query<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     if (!this.journal) {
-      return withDatabase(null, { lockTimeoutMs: this.lockTimeoutMs, write: false }, async (conn) => {
+      return withDatabase(null, { lockTimeoutMs: this.lockTimeoutMs }, async (conn) => {
         await loadMemory(conn, this.memory);
         return fn(conn);
       });
@@ -220,14 +220,14 @@ export class PerformanceTracker {
       throw new ClaudeForceError("INPUT", "metrics database not found", { file: this.dbPath });
     // Nothing recorded anywhere yet: answer from an empty in-memory database, creating no file.
     if (!hasDb && ingestableSegments(this.journal.dir).length === 0)
-      return withDatabase(null, { lockTimeoutMs: this.lockTimeoutMs, write: false }, fn);
+      return withDatabase(null, { lockTimeoutMs: this.lockTimeoutMs }, fn);
     return this.withDb(fn);
   }
 
   /** A session on the database file that first ingests every complete journal segment. */
   private withDb<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     const dir = `${this.dbPath}.journal`;
-    return withDatabase(this.dbPath, { lockTimeoutMs: this.lockTimeoutMs, write: true }, async (conn) => {
+    return withDatabase(this.dbPath, { lockTimeoutMs: this.lockTimeoutMs }, async (conn) => {
       // Listed while holding the database lock, so no other process is ingesting the same files.
       for (const batch of batches(ingestableSegments(dir))) await ingestFiles(conn, batch);
       return fn(conn);

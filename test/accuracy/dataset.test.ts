@@ -34,16 +34,19 @@ describe("the shipped accuracy dataset", () => {
 });
 
 /**
- * Held-out accuracy measured once after tuning (data/accuracy/README.md): top-1 77.8%, top-3 93.7%,
- * tier 76.2%. It does NOT reach the issue's targets (90 / 98 / 90); these floors sit one task below
- * the measurement so a change to the descriptions, selector or router that loses ground fails here.
+ * The split guard runs the selector without its learnt part (`examples: null`: BM25 + concept
+ * lexicon, nothing fitted to tasks), so the held-out split (t210-t272) stays out of sample. Measured
+ * (data/accuracy/README.md): held-out top-1 82.5%, top-3 96.8%, tier 81.0%. Floors sit one task
+ * below, so a change to the descriptions, lexicon, selector or router that loses ground fails here.
+ * The default selector also learns from this very file, so its numbers here are in-sample; the
+ * honest estimate for it is the cross-validation in cross-validation.test.ts.
  */
-const HELD_OUT_FLOOR = { top1: 0.76, top3: 0.92, tier: 0.74 };
+const HELD_OUT_FLOOR = { top1: 0.81, top3: 0.95, tier: 0.79 };
 
 describe("accuracy regression guards (agent descriptions, selector weights, router keywords)", () => {
   it("keeps the tuning split at the targets and the held-out split at its measured level", async () => {
     const r = await benchmarkAccuracy({
-      selector: createLexicalSelector(agents),
+      selector: createLexicalSelector(agents, { examples: null }),
       agents: names,
       latencyRepeats: 3,
     });
@@ -54,5 +57,15 @@ describe("accuracy regression guards (agent descriptions, selector weights, rout
     expect(r.heldOut.top1).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.top1);
     expect(r.heldOut.top3).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.top3);
     expect(r.heldOut.tierAccuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.tier);
+  });
+
+  it("fits the labelled tasks with the learnt part on (in-sample, a sanity check only)", async () => {
+    const r = await benchmarkAccuracy({
+      selector: createLexicalSelector(agents),
+      agents: names,
+      latencyRepeats: 1,
+    });
+    expect(r.all.top1).toBeGreaterThanOrEqual(0.98);
+    expect(r.all.top3).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 /** A restarted coordinator resumes: finished executions are read back from the queue, none runs twice. */
-import { rm } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { specId } from "../../src/distributed/ids.js";
 import {
   resumeDistributed,
   runDistributed,
@@ -90,6 +92,44 @@ describe("coordinator restart", () => {
       expect((err as ClaudeForceError).message).toMatch(/no distributed run 20000101-000000-dead/);
     } finally {
       await rt.close();
+    }
+  });
+});
+
+describe("a job a worker cannot run", () => {
+  it("fails the run with the worker's reason after one retry", async () => {
+    // The coordinator's project has an agent the worker's project lacks.
+    const other = await tempProject();
+    await mkdir(join(other, ".claude", "agents"), { recursive: true });
+    await writeFile(
+      join(other, ".claude", "agents", "local-only.md"),
+      "---\nname: local-only\ndescription: An agent only the coordinator has.\nmodel: haiku\n---\n\nYou answer briefly.\n",
+    );
+    const rt = await createRuntime({
+      project: other,
+      command: "bench",
+      provider: "sim",
+      seed: 2,
+      track: false,
+    });
+    try {
+      const spec = {
+        id: specId(rt.runId, "x", 1),
+        kind: "agent" as const,
+        agent: "local-only",
+        task: "hi",
+        scenario: "x",
+        iteration: 1,
+      };
+      const err = await runDistributed(rt, [spec], { queueUrl: redis.url }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ClaudeForceError);
+      expect((err as ClaudeForceError).code).toBe("RUN_FAILED");
+      expect((err as ClaudeForceError).message).toMatch(
+        /execution .*\|x\|1 failed on a worker: .*local-only/,
+      );
+    } finally {
+      await rt.close();
+      await rm(other, { recursive: true, force: true });
     }
   });
 });

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../../src/server/index.js";
-import { withDatabase } from "../../src/tracking/database.js";
 import { type CliResult, runCli, tempProject } from "../helpers/run-cli.js";
 
 // Long and distinctive, with a tail no other text would contain.
@@ -31,7 +31,9 @@ function leaks(text: string | Buffer): boolean {
 }
 
 async function databaseDump(file: string): Promise<string> {
-  return withDatabase(file, { write: false, lockTimeoutMs: 10_000 }, async (conn) => {
+  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  try {
     const tables = (
       await conn.runAndReadAll("SELECT table_name FROM information_schema.tables")
     ).getRowObjectsJson();
@@ -41,7 +43,10 @@ async function databaseDump(file: string): Promise<string> {
       dump += `${table_name}: ${JSON.stringify(rows)}\n`;
     }
     return dump;
-  });
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
 }
 
 describe("secrets never leak", () => {

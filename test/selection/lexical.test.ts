@@ -78,6 +78,18 @@ describe("lexical selector on the built-in pack", () => {
     expect(s.rank("reconcile the ledgers")[0]?.agent).toBe("beta");
   });
 
+  it("indexes concepts: a task and a description that share no word still meet", () => {
+    const s = createLexicalSelector(
+      [
+        { name: "ops", description: "Observability: Prometheus metrics and Grafana." },
+        { name: "web", description: "Web pages and page layouts." },
+      ],
+      { examples: null },
+    );
+    // "paged" and "PagerDuty" are monitoring words; "paged" must not match "pages".
+    expect(s.rank("I got paged again by PagerDuty")[0]?.agent).toBe("ops");
+  });
+
   it("ranks a task well under 1 ms with 30 agents", () => {
     const agents = [...builtins(), ...loadDir(VOLTAGENT_DIR).slice(0, 9)];
     expect(agents).toHaveLength(30);
@@ -97,6 +109,38 @@ describe("lexical selector on the built-in pack", () => {
     samples.sort((a, b) => a - b);
     // Median, so a descheduled call on a busy machine cannot fail the test; typical is ~30 µs.
     expect(samples[150]!).toBeLessThan(1);
+  });
+});
+
+describe("the learnt part", () => {
+  const agents = [
+    { name: "alpha", description: "Helps with reports." },
+    { name: "beta", description: "Helps with reports." },
+  ];
+  const examples = [
+    { task: "the quarterly ledger does not balance", expected: ["beta"] },
+    { task: "reconcile the ledger entries", expected: ["beta", "alpha"] },
+    { task: "print the weekly summary", expected: ["alpha"] },
+  ];
+
+  it("learns from labelled tasks what the descriptions do not say", () => {
+    expect(createLexicalSelector(agents, { examples: null }).rank("ledger totals are off")).toEqual([]);
+    const ranked = createLexicalSelector(agents, { examples }).rank("ledger totals are off");
+    expect(ranked[0]?.agent).toBe("beta");
+    expect(ranked[0]?.reason).toMatch(/^learnt/);
+  });
+
+  it("ignores examples for agents it was not given, and stays lexical without any", () => {
+    const other = [{ task: "ledger ledger ledger", expected: ["gamma"] }];
+    const s = createLexicalSelector(agents, { examples: other });
+    expect(s.rank("ledger")).toEqual([]);
+    expect(s.rank("reports")[0]?.reason).toMatch(/^matched: reports/);
+  });
+
+  it("learns from the shipped dataset by default", () => {
+    const task = "Set up alerting so on-call gets paged when the error rate goes over 2%";
+    const ranked = createLexicalSelector(builtins()).rank(task);
+    expect(ranked[0]?.agent).toBe("devops-architect");
   });
 });
 

@@ -1,0 +1,68 @@
+/**
+ * The mock server as its own process (`claude-force mock-server` from the build), so it has its own
+ * event loop and core: in-process it would compete with the load generator being measured.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+export interface ServerProcess {
+  url: string;
+  /** SIGTERM, then the server's final statistics (its --json output). */
+  stop(): Promise<Record<string, unknown> | null>;
+}
+
+export async function startServerProcess(
+  root: string,
+  opts: { timeScale: number; seed: number },
+): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, "bin", "claude-force.js"),
+      "mock-server",
+      "--port",
+      "0",
+      "--seed",
+      String(opts.seed),
+      "--time-scale",
+      String(opts.timeScale),
+      "--json",
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
+  );
+  let stdout = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let stderr = "";
+    const timer = setTimeout(() => reject(new Error(`mock server did not start: ${stderr}`)), 20_000);
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+      const m = / on (http:\/\/\S+)/.exec(stderr);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`mock server exited ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners("exit");
+        child.on("exit", () => {
+          try {
+            resolve(JSON.parse(stdout) as Record<string, unknown>);
+          } catch {
+            resolve(null);
+          }
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
