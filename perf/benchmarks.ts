@@ -5,6 +5,15 @@ import { loadgen } from "./loadgen.js";
 import { memory } from "./memory.js";
 import { openloop } from "./openloop.js";
 import { overhead } from "./overhead.js";
+import { streaming } from "./streaming.js";
 import type { PerfBenchmark } from "./types.js";
 
-export const BENCHMARKS: PerfBenchmark[] = [overhead, loadgen, memory, dashboard, coldstart, openloop];
+export const BENCHMARKS: PerfBenchmark[] = [
+  overhead,
+  loadgen,
+  streaming,
+  memory,
+  dashboard,
+  coldstart,
+  openloop,
+];

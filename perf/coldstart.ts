@@ -12,7 +12,8 @@ function timeSpawn(args: string[], cwd: string): number {
   const start = performance.now();
   const r = spawnSync(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr.toString().slice(-300)}`);
+  if (r.status !== 0)
+    throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr.toString().slice(-300)}`);
   return ms;
 }
 

@@ -14,11 +14,19 @@ const CHROMIUM = "/usr/bin/chromium";
 const MB = 1024 * 1024;
 
 /** ms from navigation start until the dashboard script reports it has drawn (body[data-render-ms]). */
-async function browserRenderMs(file: string): Promise<{ loadMs: number; scriptMs: number; errors: string[] }> {
+async function browserRenderMs(
+  file: string,
+): Promise<{ loadMs: number; scriptMs: number; errors: string[] }> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -26,7 +34,9 @@ async function browserRenderMs(file: string): Promise<{ loadMs: number; scriptMs
     page.on("pageerror", (e) => errors.push(e.message));
     const start = performance.now();
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-    await page.waitForFunction(() => document.body.dataset.renderMs !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.renderMs !== undefined, undefined, {
+      timeout: 30_000,
+    });
     const loadMs = performance.now() - start;
     const scriptMs = Number(await page.evaluate(() => document.body.dataset.renderMs));
     return { loadMs, scriptMs, errors };
@@ -75,13 +85,17 @@ export const dashboard: PerfBenchmark = {
       writeFileSync(file, html);
       const b = await browserRenderMs(file);
       details.browser = b;
-      metrics.push(metric("open in headless Chromium until every chart is drawn", "ms", b.loadMs, null, below(2000)));
+      metrics.push(
+        metric("open in headless Chromium until every chart is drawn", "ms", b.loadMs, null, below(2000)),
+      );
       if (b.errors.length > 0) limits.push(`page errors: ${b.errors.join("; ")}`);
       opts.log(`  browser: ${b.loadMs.toFixed(0)} ms to drawn (page script ${b.scriptMs.toFixed(0)} ms)`);
     } else {
       limits.push(`${CHROMIUM} not found: the browser measurement was skipped.`);
     }
-    opts.log(`  render ${median(renderMs).toFixed(0)} ms, ${htmlMb.toFixed(2)} MB (JSON ${median(jsonMs).toFixed(0)} ms)`);
+    opts.log(
+      `  render ${median(renderMs).toFixed(0)} ms, ${htmlMb.toFixed(2)} MB (JSON ${median(jsonMs).toFixed(0)} ms)`,
+    );
     return {
       id: "dashboard",
       title: this.title,

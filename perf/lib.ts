@@ -17,6 +17,7 @@ export interface Lib {
   schedule: typeof import("../src/bench/schedule.js");
   report: typeof import("../src/report/index.js");
   server: typeof import("../src/server/index.js");
+  serverRespond: typeof import("../src/server/respond.js");
   simulation: typeof import("../src/simulation/index.js");
   profiling: typeof import("../src/profiling/index.js");
 }
@@ -31,6 +32,7 @@ const MODULES: Record<keyof Lib, string> = {
   schedule: "bench/schedule.js",
   report: "report/index.js",
   server: "server/index.js",
+  serverRespond: "server/respond.js",
   simulation: "simulation/index.js",
   profiling: "profiling/index.js",
 };

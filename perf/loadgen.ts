@@ -4,9 +4,9 @@
  * same mock server process (zero delay). Requests are the streaming Messages calls the provider
  * makes. Also measured, for the record: the same provider on Node's global fetch.
  */
-import type { Provider, ProviderRequest } from "../src/providers/types.js";
-import { median } from "./sim-runtime.js";
+import type { ProviderRequest } from "../src/providers/types.js";
 import { startServerProcess } from "./server-process.js";
+import { median } from "./sim-runtime.js";
 import { atLeast, metric, type PerfBenchmark, type PerfResult } from "./types.js";
 
 const CONNECTIONS = 50;
@@ -18,17 +18,25 @@ const REQUEST: ProviderRequest = {
   maxTokens: 64,
 };
 
-/** `connections` workers calling the provider back to back for `durationMs`; completed calls per second. */
-async function closedLoop(provider: Provider, durationMs: number): Promise<{ rate: number; errors: number }> {
+interface LoopResult {
+  rate: number;
+  errors: number;
+  /** This process's CPU time per completed request (user + system), µs. */
+  cpuUs: number;
+}
+
+/** `CONNECTIONS` workers calling `one` back to back for `durationMs`. */
+async function closedLoop(one: () => Promise<unknown>, durationMs: number): Promise<LoopResult> {
   let done = 0;
   let errors = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const end = start + durationMs;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < end) {
         try {
-          await provider.complete(REQUEST);
+          await one();
           done++;
         } catch {
           errors++;
@@ -36,7 +44,12 @@ async function closedLoop(provider: Provider, durationMs: number): Promise<{ rat
       }
     }),
   );
-  return { rate: done / ((performance.now() - start) / 1000), errors };
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    rate: done / ((performance.now() - start) / 1000),
+    errors,
+    cpuUs: (cpu.user + cpu.system) / Math.max(1, done),
+  };
 }
 
 export const loadgen: PerfBenchmark = {
@@ -50,7 +63,11 @@ export const loadgen: PerfBenchmark = {
     const server = await startServerProcess(opts.root, { timeScale: 0, seed: 1 });
     const fastFetch = opts.lib.fastFetch.createFastFetch();
     try {
-      const fast = new opts.lib.anthropic.AnthropicProvider({ apiKey: API_KEY, baseUrl: server.url, fetch: fastFetch });
+      const fast = new opts.lib.anthropic.AnthropicProvider({
+        apiKey: API_KEY,
+        baseUrl: server.url,
+        fetch: fastFetch,
+      });
       const global = new opts.lib.anthropic.AnthropicProvider({ apiKey: API_KEY, baseUrl: server.url });
       // The body the SDK sends for REQUEST, so both generators ask the server for the same work.
       const body = JSON.stringify({
@@ -60,30 +77,53 @@ export const loadgen: PerfBenchmark = {
         messages: REQUEST.messages,
         stream: true,
       });
-      await closedLoop(fast, 500); // warm-up: JIT, sockets
+      const viaProvider = () => fast.complete(REQUEST);
+      const headers = {
+        "content-type": "application/json",
+        "x-api-key": API_KEY,
+        "anthropic-version": "2023-06-01",
+      };
+      // The transport alone: the same request and the whole SSE body, without the SDK.
+      const viaFetch = async () =>
+        (await fastFetch(`${server.url}/v1/messages`, { method: "POST", headers, body })).text();
+      await closedLoop(viaProvider, 500); // warm-up: JIT, sockets
       const ac: number[] = [];
+      const acCpu: number[] = [];
       const ours: number[] = [];
+      const oursCpu: number[] = [];
       let errors = 0;
       for (let r = 0; r < rounds; r++) {
+        const cpu0 = process.cpuUsage();
         const res = await autocannon({
           url: `${server.url}/v1/messages`,
           connections: CONNECTIONS,
           duration: durationMs / 1000,
           method: "POST",
-          headers: { "content-type": "application/json", "x-api-key": API_KEY, "anthropic-version": "2023-06-01" },
+          headers,
           body,
         });
-        if (res.non2xx > 0 || res.errors > 0) throw new Error(`autocannon saw ${res.non2xx} non-2xx, ${res.errors} errors`);
+        const cpu = process.cpuUsage(cpu0);
+        if (res.non2xx > 0 || res.errors > 0)
+          throw new Error(`autocannon saw ${res.non2xx} non-2xx, ${res.errors} errors`);
         ac.push(res.requests.total / res.duration);
-        const mine = await closedLoop(fast, durationMs);
+        acCpu.push((cpu.user + cpu.system) / Math.max(1, res.requests.total));
+        const mine = await closedLoop(viaProvider, durationMs);
         errors += mine.errors;
         ours.push(mine.rate);
-        opts.log(`  round ${r + 1}: autocannon ${ac[r]!.toFixed(0)} req/s, provider + fast fetch ${mine.rate.toFixed(0)} req/s`);
+        oursCpu.push(mine.cpuUs);
+        opts.log(
+          `  round ${r + 1}: autocannon ${ac[r]!.toFixed(0)} req/s (${acCpu[r]!.toFixed(0)} µs CPU/req), provider + fast fetch ${mine.rate.toFixed(0)} req/s (${mine.cpuUs.toFixed(0)} µs CPU/req)`,
+        );
       }
-      const globalRate = (await closedLoop(global, Math.min(durationMs, 3000))).rate;
-      opts.log(`  provider on the global fetch: ${globalRate.toFixed(0)} req/s`);
+      const shortMs = Math.min(durationMs, 3000);
+      const transport = await closedLoop(viaFetch, shortMs);
+      const onGlobal = await closedLoop(() => global.complete(REQUEST), shortMs);
+      opts.log(
+        `  fast fetch alone ${transport.rate.toFixed(0)} req/s (${transport.cpuUs.toFixed(0)} µs CPU/req); provider on the global fetch ${onGlobal.rate.toFixed(0)} req/s (${onGlobal.cpuUs.toFixed(0)} µs CPU/req)`,
+      );
       const acRate = median(ac);
       const ourRate = median(ours);
+      const globalRate = onGlobal.rate;
       return {
         id: "loadgen",
         title: this.title,
@@ -92,13 +132,34 @@ export const loadgen: PerfBenchmark = {
           metric("requests per second, provider + fast fetch", "req/s", ourRate, acRate, null),
           metric("ratio to autocannon", "x", ourRate / acRate, 1, atLeast(0.5)),
           metric("ratio to autocannon, provider on Node's global fetch", "x", globalRate / acRate, 1, null),
-          metric("failed requests", "", errors, null, null),
+          metric("client CPU per request, provider + fast fetch", "µs", median(oursCpu), median(acCpu), null),
+          metric(
+            "client CPU per request, fast fetch alone (no SDK)",
+            "µs",
+            transport.cpuUs,
+            median(acCpu),
+            null,
+          ),
+          metric(
+            "client CPU per request, provider on the global fetch",
+            "µs",
+            onGlobal.cpuUs,
+            median(acCpu),
+            null,
+          ),
+          metric("failed requests", "", errors + transport.errors + onGlobal.errors, null, null),
         ],
-        params: { connections: CONNECTIONS, durationMs, rounds, server: "mock-server process, time scale 0", stream: true },
+        params: {
+          connections: CONNECTIONS,
+          durationMs,
+          rounds,
+          server: "mock-server process, time scale 0",
+          stream: true,
+        },
         limits: [
           "Both generators share the machine with the server process; on two cores the server's own CPU use caps both.",
         ],
-        details: { autocannon: ac, ours, globalRate },
+        details: { autocannon: ac, autocannonCpuUs: acCpu, ours, oursCpuUs: oursCpu, transport, onGlobal },
         durationMs: performance.now() - t0,
       };
     } finally {

@@ -49,10 +49,28 @@ export const memory: PerfBenchmark = {
       title: this.title,
       reference: "the same process after loading the library and opening the runtime, before any execution",
       metrics: [
-        metric(`peak RSS over ${count.toLocaleString("en-US")} executions`, "MB", run.peakRunMb, run.baselineMb, below(150)),
+        metric(
+          `peak RSS over ${count.toLocaleString("en-US")} executions`,
+          "MB",
+          run.peakRunMb,
+          run.baselineMb,
+          below(150),
+        ),
         metric("growth over the run", "MB", run.peakRunMb - run.baselineMb, null, null),
-        metric("executions per second (concurrency 10)", "exec/s", run.executions / (run.runMs / 1000), null, null),
-        metric(`peak RSS while ingesting ${ingestCount.toLocaleString("en-US")} records into DuckDB`, "MB", ingest.peakWithIngestMb ?? Number.NaN, null, null),
+        metric(
+          "executions per second (concurrency 10)",
+          "exec/s",
+          run.executions / (run.runMs / 1000),
+          null,
+          null,
+        ),
+        metric(
+          `peak RSS while ingesting ${ingestCount.toLocaleString("en-US")} records into DuckDB`,
+          "MB",
+          ingest.peakWithIngestMb ?? Number.NaN,
+          null,
+          null,
+        ),
       ],
       params: { executions: count, concurrency: 10, tracking: "journal", ingestProbe: ingestCount },
       limits: [

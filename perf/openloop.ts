@@ -49,7 +49,13 @@ export const openloop: PerfBenchmark = {
         metric("queue wait p50", "ms", result.queueWait.p50, floorWait.p50, null),
         metric("latency p99 from intended start", "ms", result.latency.p99, null, null),
       ],
-      params: { rate: RATE, durationMs, arrival: "constant", provider: "sim, time scale 0", tracking: "journal" },
+      params: {
+        rate: RATE,
+        durationMs,
+        arrival: "constant",
+        provider: "sim, time scale 0",
+        tracking: "journal",
+      },
       limits: [
         "Arrival deadlines are fixed ahead on the monotonic clock (start + i/rate), so a late timer costs precision of single starts, never the rate; every due arrival is launched on each wake-up.",
       ],

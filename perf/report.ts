@@ -37,7 +37,9 @@ export function renderPerformanceDoc(results: StoredResult[], order: string[]): 
     "",
   ];
   if (machine) {
-    const loads = sorted.map((r) => `${r.machine.loadStart.toFixed(1)}-${(r.machine.loadEnd ?? 0).toFixed(1)}`);
+    const loads = sorted.map(
+      (r) => `${r.machine.loadStart.toFixed(1)}-${(r.machine.loadEnd ?? 0).toFixed(1)}`,
+    );
     out.push(
       "| | |",
       "| --- | --- |",
@@ -73,7 +75,9 @@ export function renderPerformanceDoc(results: StoredResult[], order: string[]): 
   out.push("");
   sorted.forEach((r, i) => {
     out.push(`### ${i + 1}. ${r.title}`, "");
-    out.push(`Measured ${r.timestamp}${r.quick ? " in quick mode" : ""}, in ${(r.durationMs / 1000).toFixed(1)} s.`);
+    out.push(
+      `Measured ${r.timestamp}${r.quick ? " in quick mode" : ""}, in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    );
     out.push(`Reference: ${r.reference}.`, "");
     const params = Object.entries(r.params).map(([k, v]) => `${k} ${v}`);
     if (params.length > 0) out.push(`Parameters: ${params.join(", ")}.`, "");

@@ -1,8 +1,8 @@
 /** A runtime on the zero-latency simulated provider in a scratch project (built-in agents). */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import * as srcRuntime from "../src/orchestrator/runtime.js";
 import type { Runtime } from "../src/orchestrator/runtime.js";
+import * as srcRuntime from "../src/orchestrator/runtime.js";
 import type { Provider } from "../src/providers/types.js";
 import type { Lib } from "./lib.js";
 

@@ -20,17 +20,29 @@ const sample = () => {
   if (rss > sampledPeak) sampledPeak = rss;
 };
 const count = Number(countText);
-const rt = await createRuntime({ project, command: "perf", provider: "sim", seed: 1, timeScale: 0, track: true });
+const rt = await createRuntime({
+  project,
+  command: "perf",
+  provider: "sim",
+  seed: 1,
+  timeScale: 0,
+  track: true,
+});
 const baselineMb = process.memoryUsage.rss() / 2 ** 20;
 const t0 = performance.now();
-const doc = await benchmarkAgent(rt, "code-reviewer", "Review this function for bugs: def add(a, b): return a - b", {
-  iterations: count,
-  concurrency: Number(concurrencyText),
-  // Zero latency never yields to the event loop, so a timer could not sample: sample inline.
-  onIteration: (e) => {
-    if (e.iteration % 1000 === 0) sample();
+const doc = await benchmarkAgent(
+  rt,
+  "code-reviewer",
+  "Review this function for bugs: def add(a, b): return a - b",
+  {
+    iterations: count,
+    concurrency: Number(concurrencyText),
+    // Zero latency never yields to the event loop, so a timer could not sample: sample inline.
+    onIteration: (e) => {
+      if (e.iteration % 1000 === 0) sample();
+    },
   },
-});
+);
 const runMs = performance.now() - t0;
 sample();
 const peakRunMb = peakRssMb();

@@ -1,12 +1,14 @@
 /**
  * Run limits: a wall-clock budget (--max-duration) and a cost cap (--max-cost). Reaching either
- * stops the run the way Ctrl-C does (nothing new starts, in-flight work is aborted, a partial
- * document is written marked incomplete) with the reason in `run.stopReason`.
+ * stops the run through `signal`, as Ctrl-C does: nothing new starts, a partial document is written
+ * marked incomplete, with the reason in `run.stopReason`. The duration limit aborts in-flight work.
  *
  * The cost cap never lets a request start that could take the run over it: every attempt (retries
  * included) first reserves its worst case, priced from the price book with the estimated input and
  * the full max_tokens of output, and in-flight reservations count as spent until the real usage is
- * known. A run can therefore stop a little below the cap, never above it.
+ * known. A request that fits only once in-flight ones settle waits for them (concurrency narrows
+ * near the cap); one that cannot fit even then stops the run, after the requests in flight (already
+ * paid for) have finished. A run can therefore stop a little below the cap, never above it.
  */
 import type { Pricer } from "../orchestrator/orchestrator.js";
 import { classifyError } from "../providers/errors.js";
@@ -66,14 +68,33 @@ export function createRunLimits(opts: RunLimitsOptions = {}): RunLimits {
   let spent = opts.spentUsd ?? 0;
   let reserved = 0;
   let timer: NodeJS.Timeout | null = null;
+  // Requests waiting for in-flight reservations to be released.
+  let waiters: Array<() => void> = [];
+  const released = () => {
+    const wake = waiters;
+    waiters = [];
+    for (const w of wake) w();
+  };
+  const nextRelease = (signal?: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        signal?.removeEventListener("abort", done);
+        resolve();
+      };
+      // stop() wakes every waiter too, through released().
+      waiters.push(done);
+      signal?.addEventListener("abort", done, { once: true });
+    });
 
   const stop = (reason: string) => {
     if (!ac.signal.aborted) ac.abort(new RunLimitReached(reason));
+    released();
   };
   const refuse = (detail: string): never => {
     stop(COST_CAP_REASON);
     throw new ProviderError("cancelled", `${COST_CAP_REASON}: ${detail}`);
   };
+  let stopping = false;
 
   return {
     signal: ac.signal,
@@ -83,14 +104,23 @@ export function createRunLimits(opts: RunLimitsOptions = {}): RunLimits {
         info: inner.info,
         close: inner.close ? () => inner.close!() : undefined,
         async complete(req) {
-          if (ac.signal.aborted) refuse("the run already stopped");
           const worst = worstCaseCost(prices, req);
-          if (worst === null) refuse(`no price for model ${req.model}, so its cost cannot be bounded`);
-          else if (spent + reserved + worst > cap)
-            refuse(
-              `$${spent.toFixed(4)} spent, $${reserved.toFixed(4)} in flight, the next request could cost $${worst.toFixed(4)} (cap $${cap})`,
-            );
-          const hold = worst ?? 0;
+          if (worst === null) return refuse(`no price for model ${req.model}, so its cost cannot be bounded`);
+          for (;;) {
+            if (ac.signal.aborted || req.signal?.aborted)
+              throw new ProviderError("cancelled", "request cancelled: the run is stopping");
+            if (!stopping && spent + reserved + worst <= cap) break;
+            if (!stopping && spent + worst > cap) {
+              // Stop scheduling, but let the requests in flight (already paid for) finish first.
+              stopping = true;
+              const detail = `$${spent.toFixed(4)} spent, the next request could cost $${worst.toFixed(4)} (cap $${cap})`;
+              while (reserved > 0 && !req.signal?.aborted) await nextRelease(req.signal);
+              stop(COST_CAP_REASON);
+              throw new ProviderError("cancelled", `${COST_CAP_REASON}: ${detail}`);
+            }
+            await nextRelease(req.signal);
+          }
+          const hold = worst;
           reserved += hold;
           try {
             const result = await inner.complete(req);
@@ -99,10 +129,12 @@ export function createRunLimits(opts: RunLimitsOptions = {}): RunLimits {
           } catch (err) {
             // A request the server started on bills its input even when it then fails.
             if (classifyError(err).timings?.firstEvent != null)
-              spent += prices.cost(req.model, usageOf(estimateRequestTokens(req.system, req.messages), 0)) ?? 0;
+              spent +=
+                prices.cost(req.model, usageOf(estimateRequestTokens(req.system, req.messages), 0)) ?? 0;
             throw err;
           } finally {
             reserved -= hold;
+            released();
           }
         },
       };

@@ -311,7 +311,9 @@ export class BenchSession {
         e2eMs: r.record.e2eMs,
         cost: r.cost,
       });
-      if (!this.recordExecution(phase, iteration, r.record, outcome, { rateLimited: rateLimited(r.attempts) }))
+      if (
+        !this.recordExecution(phase, iteration, r.record, outcome, { rateLimited: rateLimited(r.attempts) })
+      )
         return;
       agg.addExecution(r, iteration, outcome);
       if (phase === "scenario")

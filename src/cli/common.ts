@@ -28,7 +28,11 @@ export function addRunOptions(cmd: Command): Command {
     .option("--time-scale <x>", "simulated provider: wall-clock compression (1 = real time)", parsePositive)
     .option("--timeout <ms>", "per-request timeout in ms", parseInteger)
     .option("--rpm <n>", "client-side pacing: at most n requests per minute", parsePositive)
-    .option("--tpm <n>", "client-side pacing: at most n tokens (input + max_tokens) per minute", parsePositive)
+    .option(
+      "--tpm <n>",
+      "client-side pacing: at most n tokens (input + max_tokens) per minute",
+      parsePositive,
+    )
     .option("--no-track", "do not record executions in the metrics database")
     .option("--json", "print machine-readable JSON on stdout");
 }

@@ -13,6 +13,18 @@ import type { SelectableAgent } from "./types.js";
 /** How many labelled tasks one agent description counts as; chosen by 5-fold CV. */
 const DESCRIPTION_WEIGHT = 3;
 
+/** Features per example object: the shipped examples are reused by every selector a process builds. */
+const featureCache = new WeakMap<TrainingExample, string[]>();
+
+function exampleFeatures(e: TrainingExample): string[] {
+  let f = featureCache.get(e);
+  if (!f) {
+    f = textFeatures(e.task);
+    featureCache.set(e, f);
+  }
+  return f;
+}
+
 export interface LearntScorer {
   /** P(agent | task) for each agent, in the order the agents were given; null when the task has no known feature. */
   posterior(task: string): Float64Array | null;
@@ -32,7 +44,7 @@ export function createLearntScorer(
       label: a.name,
       weight: DESCRIPTION_WEIGHT,
     })),
-    ...labelled.map((e) => ({ features: textFeatures(e.task), label: e.expected[0]! })),
+    ...labelled.map((e) => ({ features: exampleFeatures(e), label: e.expected[0]! })),
   ];
   const model = trainNaiveBayes(training, { uniformPrior: true });
   const vocabulary = new Set(training.flatMap((e) => e.features));

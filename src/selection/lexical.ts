@@ -53,8 +53,9 @@ export const DEFAULT_PENALTY = 0.3;
 export const DEFAULT_SPECIFICITY = 1;
 
 /**
- * Weight of the learnt posterior (0..1) against BM25 normalised to the best agent (0..1), and the
- * posterior an agent needs to be listed without any lexical match; chosen by 5-fold CV.
+ * Weight of the learnt posterior (0..1) against BM25 normalised to the best agent (0..1), chosen by
+ * 5-fold CV (0.3-0.7 is a plateau); and the posterior an agent needs to be listed without any
+ * lexical match, so a confident model can still name an agent whose description shares no word.
  */
 const LEARNT_WEIGHT = 0.5;
 const MIN_LEARNT_PROBABILITY = 0.2;

@@ -64,7 +64,7 @@ export function trainNaiveBayes(examples: readonly Example[], opts: NaiveBayesOp
       const out = Float64Array.from(prior);
       for (const f of features) {
         const row = logLik.get(f);
-        if (!row) continue; // unseen everywhere: the same for every label, so it cannot change a ranking
+        if (!row) continue; // out of vocabulary: ignored, as usual for naive Bayes on text
         for (let c = 0; c < out.length; c++) out[c]! += row[c]!;
       }
       return out;

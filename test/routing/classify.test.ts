@@ -54,6 +54,17 @@ describe("classifyComplexity", () => {
     expect(tier("Explain how to redesign our architecture to scale the ingestion pipeline")).toBe("standard");
   });
 
+  it.each([
+    ["Add TOTP two-factor to the admin console", "critical"],
+    ["Attackers are brute-forcing our API; block them", "critical"],
+    ["Anonymise the analytics export before sharing it", "critical"],
+    ["Renew the TLS certificates on the load balancer and move signing to KMS", "critical"],
+    ["Add a credit card form to the signup flow", "critical"],
+    ["Reword the intro paragraph of the onboarding page", "simple"],
+  ])("knows the README's label rules beyond the obvious words: %s -> %s", (task, expected) => {
+    expect(tier(task)).toBe(expected);
+  });
+
   it("names the matched signals in the reason", () => {
     const c = classifyComplexity("Migrate the production database");
     expect(c.reason).toMatch(/^critical \(matched: .*production.*migrate/);

@@ -2,10 +2,14 @@
  * `claude-force bench` and its subcommands. Flags only here; each action lazily imports the bench
  * library (so --help stays instant), runs it with progress on stderr, prints the summaries through
  * Output, writes results (and with --report the dashboard), and with --compare gates on a baseline.
+ * Every run writes its plan first, so `bench resume <run-id>` can finish it after a crash, a Ctrl-C
+ * or a run limit (--max-duration, --max-cost).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import type { LoadedRun } from "../../bench/resume.js";
+import type { PlanParams } from "../../bench/resume-plan.js";
 import type { ResultsDocument } from "../../bench/types.js";
 import { ClaudeForceError } from "../../errors.js";
 import type { Runtime } from "../../orchestrator/runtime.js";
@@ -20,7 +24,7 @@ import {
   parsePositiveInteger,
   type RunFlags,
 } from "../common.js";
-import type { Output } from "../output.js";
+import { fmtMs, type Output } from "../output.js";
 import type { ProgressReporter } from "../progress.js";
 import { registerRegressionCommands } from "./bench-compare.js";
 
@@ -32,6 +36,8 @@ interface OutputFlags {
   output: string;
   report?: boolean;
   compare?: string;
+  maxDuration?: number;
+  maxCost?: number;
 }
 type Flags = RunFlags & OutputFlags;
 
@@ -44,14 +50,30 @@ interface BenchContext {
 }
 
 function addOutputOptions(cmd: Command): Command {
-  return addRunOptions(cmd)
+  return addLimitOptions(
+    addRunOptions(cmd)
+      .option(
+        "-o, --output <dir>",
+        `results folder (default: ${DEFAULT_OUTPUT}/ under the project)`,
+        DEFAULT_OUTPUT,
+      )
+      .option("--report", "also write the HTML dashboard and a Markdown report next to the results")
+      .option("--compare <baseline>", "compare the run with a baseline results file; exit 1 on a regression"),
+  );
+}
+
+function addLimitOptions(cmd: Command): Command {
+  return cmd
     .option(
-      "-o, --output <dir>",
-      `results folder (default: ${DEFAULT_OUTPUT}/ under the project)`,
-      DEFAULT_OUTPUT,
+      "--max-duration <d>",
+      "stop the run after this long (e.g. 90s, 10m), keeping what finished (resumable)",
+      parseDuration,
     )
-    .option("--report", "also write the HTML dashboard and a Markdown report next to the results")
-    .option("--compare <baseline>", "compare the run with a baseline results file; exit 1 on a regression");
+    .option(
+      "--max-cost <usd>",
+      "stop before the run could spend more than this many USD (worst case per request)",
+      parsePositive,
+    );
 }
 
 const nonNegative = (v: string) => {
@@ -128,21 +150,36 @@ Examples:
           accuracy: boolean;
         }
       >();
-      await runBench(cmd, flags, "bench", async (ctx) => {
-        const { runBenchmarks } = await import("../../bench/run.js");
-        return runBenchmarks(ctx.runtime, {
-          scenarios: flags.scenario,
-          iterations: flags.iterations,
-          warmup: flags.warmup,
-          concurrency: flags.concurrency,
-          throughputTasks: flags.throughputTasks,
-          accuracy: flags.accuracy,
-          model: flags.model,
-          outputDir: ctx.outputDir,
-          signal: ctx.signal,
-          onProgress: (e) => ctx.progress.update(e),
-        });
-      });
+      const params: PlanParams = {
+        command: "bench",
+        scenarios: flags.scenario,
+        iterations: flags.iterations,
+        warmup: flags.warmup,
+        concurrency: flags.concurrency,
+        throughputTasks: flags.throughputTasks,
+        accuracy: flags.accuracy,
+      };
+      await runBench(
+        cmd,
+        flags,
+        "bench",
+        async (ctx) => {
+          const { runBenchmarks } = await import("../../bench/run.js");
+          return runBenchmarks(ctx.runtime, {
+            scenarios: flags.scenario,
+            iterations: flags.iterations,
+            warmup: flags.warmup,
+            concurrency: flags.concurrency,
+            throughputTasks: flags.throughputTasks,
+            accuracy: flags.accuracy,
+            model: flags.model,
+            outputDir: ctx.outputDir,
+            signal: ctx.signal,
+            onProgress: (e) => ctx.progress.update(e),
+          });
+        },
+        { plan: params },
+      );
     });
 
   addOutputOptions(bench.command("agent"))
@@ -177,7 +214,16 @@ Examples:
           if (doc.scenarios[0]) print.printAgentSummary(ctx.out, doc.scenarios[0]);
           return doc;
         },
-        { summary: false },
+        {
+          summary: false,
+          plan: {
+            command: "bench agent",
+            agent,
+            task,
+            iterations: flags.iterations ?? 10,
+            warmup: flags.warmup,
+          },
+        },
       );
     });
 
@@ -214,7 +260,10 @@ Examples:
           if (doc.scenarios[0]) print.printWorkflowSteps(ctx.out, doc.scenarios[0]);
           return doc;
         },
-        { summary: false },
+        {
+          summary: false,
+          plan: { command: "bench workflow", workflow: name, task, iterations: flags.iterations ?? 5 },
+        },
       );
     });
 
@@ -225,23 +274,37 @@ Examples:
     .addHelpText("after", "\nExit code 1 when an execution failed an assertion. Format: docs/benchmarks.md")
     .action(async (file: string, _opts, cmd: Command) => {
       const flags = cmd.optsWithGlobals<Flags & { iterations?: number }>();
-      await runBench(cmd, flags, "bench suite", async (ctx) => {
-        const [{ runSuite }, print] = await Promise.all([
-          import("../../bench/suite.js"),
-          import("../bench-print.js"),
-        ]);
-        const doc = await runSuite(ctx.runtime, file, {
-          iterations: flags.iterations,
-          model: flags.model,
-          outputDir: ctx.outputDir,
-          signal: ctx.signal,
-          onScenario: (s) =>
-            ctx.out.heading(`Scenario ${s.index + 1}/${s.count}: ${s.name} (${s.iterations} iterations)`),
-          onIteration: (e) => print.printIteration(ctx.out, e),
-        });
-        if (doc.scenarios.some((s) => (s.errors.assertion ?? 0) > 0)) process.exitCode = 1;
-        return doc;
-      });
+      const { fileHash } = await import("../../bench/resume-plan.js");
+      const suiteFile = resolve(file);
+      const plan: PlanParams = {
+        command: "bench suite",
+        file: suiteFile,
+        fileHash: existsSync(suiteFile) ? fileHash(suiteFile) : "",
+        iterations: flags.iterations,
+      };
+      await runBench(
+        cmd,
+        flags,
+        "bench suite",
+        async (ctx) => {
+          const [{ runSuite }, print] = await Promise.all([
+            import("../../bench/suite.js"),
+            import("../bench-print.js"),
+          ]);
+          const doc = await runSuite(ctx.runtime, file, {
+            iterations: flags.iterations,
+            model: flags.model,
+            outputDir: ctx.outputDir,
+            signal: ctx.signal,
+            onScenario: (s) =>
+              ctx.out.heading(`Scenario ${s.index + 1}/${s.count}: ${s.name} (${s.iterations} iterations)`),
+            onIteration: (e) => print.printIteration(ctx.out, e),
+          });
+          if (doc.scenarios.some((s) => (s.errors.assertion ?? 0) > 0)) process.exitCode = 1;
+          return doc;
+        },
+        { plan },
+      );
     });
 
   addOutputOptions(bench.command("load"))
@@ -288,63 +351,69 @@ Examples:
           slo?: { ttftMs?: number; e2eMs?: number };
         }
       >();
-      await runBench(cmd, flags, "bench load", async (ctx) => {
-        const [{ loadTest }, { BenchSession }, { startResourceMonitor }] = await Promise.all([
-          import("../../bench/load.js"),
-          import("../../bench/session.js"),
-          import("../../bench/resources.js"),
-        ]);
-        const session = new BenchSession(ctx.runtime, {
-          command: "bench load",
-          outputDir: ctx.outputDir,
-          signal: ctx.signal,
-        });
-        const monitor = startResourceMonitor();
-        const levels = flags.concurrency ?? [10];
-        let level = 0;
-        let lastDone = 0;
-        const open = flags.rate !== undefined;
-        try {
-          const results = await loadTest(ctx.runtime, {
-            mode: open ? "open" : "closed",
-            agent: flags.agent,
-            tasks: flags.task,
-            count: flags.tasks,
-            concurrency: levels,
-            rate: flags.rate,
-            durationMs: flags.duration,
-            arrival: flags.arrival,
-            maxInFlight: flags.maxInFlight,
-            slo: flags.slo,
-            seed: ctx.runtime.providerInfo.seed,
+      await runBench(
+        cmd,
+        flags,
+        "bench load",
+        async (ctx) => {
+          const [{ loadTest }, { BenchSession }, { startResourceMonitor }] = await Promise.all([
+            import("../../bench/load.js"),
+            import("../../bench/session.js"),
+            import("../../bench/resources.js"),
+          ]);
+          const session = new BenchSession(ctx.runtime, {
+            command: "bench load",
+            outputDir: ctx.outputDir,
             signal: ctx.signal,
-            onExecution: (r) => session.recordExecution("load", r.record.iteration ?? 0, r.record),
-            onProgress: (p) => {
-              if (p.done < lastDone) level++;
-              lastDone = p.done;
-              const scenario = open
-                ? `open ${flags.arrival} ${flags.rate}/s`
-                : `closed c=${levels[level] ?? "?"}`;
-              ctx.progress.update({
-                phase: "load",
-                scenario,
-                total: p.total ?? 0, // Poisson arrivals: the count is not known ahead
-                done: p.done,
-                successes: p.successes,
-                failures: p.done - p.successes,
-                p50: p.p50,
-                p95: p.p95,
-                cost: p.cost,
-              });
-            },
           });
-          return session.finish({ load: results, resources: monitor.stop() });
-        } catch (err) {
-          monitor.stop();
-          session.abandon();
-          throw err;
-        }
-      });
+          const monitor = startResourceMonitor();
+          const levels = flags.concurrency ?? [10];
+          let level = 0;
+          let lastDone = 0;
+          const open = flags.rate !== undefined;
+          try {
+            const results = await loadTest(ctx.runtime, {
+              mode: open ? "open" : "closed",
+              agent: flags.agent,
+              tasks: flags.task,
+              count: flags.tasks,
+              concurrency: levels,
+              rate: flags.rate,
+              durationMs: flags.duration,
+              arrival: flags.arrival,
+              maxInFlight: flags.maxInFlight,
+              slo: flags.slo,
+              seed: ctx.runtime.providerInfo.seed,
+              signal: ctx.signal,
+              onExecution: (r) => session.recordExecution("load", r.record.iteration ?? 0, r.record),
+              onProgress: (p) => {
+                if (p.done < lastDone) level++;
+                lastDone = p.done;
+                const scenario = open
+                  ? `open ${flags.arrival} ${flags.rate}/s`
+                  : `closed c=${levels[level] ?? "?"}`;
+                ctx.progress.update({
+                  phase: "load",
+                  scenario,
+                  total: p.total ?? 0, // Poisson arrivals: the count is not known ahead
+                  done: p.done,
+                  successes: p.successes,
+                  failures: p.done - p.successes,
+                  p50: p.p50,
+                  p95: p.p95,
+                  cost: p.cost,
+                });
+              },
+            });
+            return session.finish({ load: results, resources: monitor.stop() });
+          } catch (err) {
+            monitor.stop();
+            session.abandon();
+            throw err;
+          }
+        },
+        { plan: { command: "bench load" } },
+      );
     });
 
   addOutputOptions(bench.command("accuracy"))
@@ -352,22 +421,111 @@ Examples:
     .option("--dataset <file>", "labelled dataset (default: the shipped one)")
     .action(async (_opts, cmd: Command) => {
       const flags = cmd.optsWithGlobals<Flags & { dataset?: string }>();
-      await runBench(cmd, flags, "bench accuracy", async (ctx) => {
-        const [{ measureAccuracy }, { BenchSession }] = await Promise.all([
-          import("../../bench/run.js"),
-          import("../../bench/session.js"),
-        ]);
-        const session = new BenchSession(ctx.runtime, {
-          command: "bench accuracy",
-          outputDir: ctx.outputDir,
-          signal: ctx.signal,
-        });
-        const accuracy = await measureAccuracy(ctx.runtime, flags.dataset);
-        return session.finish({ accuracy });
-      });
+      await runBench(
+        cmd,
+        flags,
+        "bench accuracy",
+        async (ctx) => {
+          const [{ measureAccuracy }, { BenchSession }] = await Promise.all([
+            import("../../bench/run.js"),
+            import("../../bench/session.js"),
+          ]);
+          const session = new BenchSession(ctx.runtime, {
+            command: "bench accuracy",
+            outputDir: ctx.outputDir,
+            signal: ctx.signal,
+          });
+          const accuracy = await measureAccuracy(ctx.runtime, flags.dataset);
+          return session.finish({ accuracy });
+        },
+        { plan: { command: "bench accuracy" } },
+      );
     });
 
+  registerResume(bench);
   registerRegressionCommands(bench);
+}
+
+function registerResume(bench: Command): void {
+  addLimitOptions(bench.command("resume"))
+    .description(
+      "finish an interrupted, killed or limit-stopped run: skip what it finished, run the rest, write one document",
+    )
+    .argument("<run-id>", "the run id a bench run printed (its files are <output>/<run-id>.*)")
+    .option(
+      "-o, --output <dir>",
+      `results folder of the run (default: ${DEFAULT_OUTPUT}/ under the project)`,
+      DEFAULT_OUTPUT,
+    )
+    .option("--report", "also write the HTML dashboard and a Markdown report next to the results")
+    .option("--timeout <ms>", "per-request timeout in ms (default: the run's)", parseInteger)
+    .option("--rpm <n>", "client-side pacing in requests per minute (default: the run's)", parsePositive)
+    .option("--tpm <n>", "client-side pacing in tokens per minute (default: the run's)", parsePositive)
+    .option("--json", "print machine-readable JSON on stdout")
+    .addHelpText(
+      "after",
+      `
+Runs with the run's own settings (provider, model, seed, time scale, limits); flags given here
+override the limits, pacing and timeout. Iterations finished before are kept, not run again.
+
+Example:
+  claude-force bench resume 20261126-134501-a1b2 --max-cost 5`,
+    )
+    .action(async (runId: string, _opts, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<
+        OutputFlags & {
+          project: string;
+          json?: boolean;
+          timeout?: number;
+          rpm?: number;
+          tpm?: number;
+        }
+      >();
+      const outputDir = resultsDir(cmd, flags.project, flags.output);
+      const { loadRun, executePlan } = await import("../../bench/resume.js");
+      const loaded = loadRun(outputDir, runId);
+      const { plan } = loaded;
+      const r = plan.runtime;
+      const runFlags: Flags = {
+        provider: r.provider,
+        model: r.model ?? undefined,
+        baseUrl: r.baseUrl ?? undefined,
+        seed: r.seed ?? undefined,
+        timeScale: r.timeScale ?? undefined,
+        timeout: flags.timeout ?? r.timeoutMs ?? undefined,
+        rpm: flags.rpm ?? r.rpm ?? undefined,
+        tpm: flags.tpm ?? r.tpm ?? undefined,
+        track: r.track,
+        json: flags.json,
+        project: plan.project,
+        output: outputDir,
+        report: flags.report,
+        maxCost: flags.maxCost ?? plan.limits.maxCostUsd ?? undefined,
+        maxDuration: flags.maxDuration ?? plan.limits.maxDurationMs ?? undefined,
+      };
+      await runBench(
+        cmd,
+        runFlags,
+        plan.params.command,
+        async (ctx) => {
+          ctx.out.line(
+            `Resuming run ${runId} (${plan.params.command}): ${loaded.finished} of ${loaded.planned} iterations already finished`,
+          );
+          return executePlan(ctx.runtime, plan, {
+            outputDir: ctx.outputDir,
+            signal: ctx.signal,
+            resume: loaded.state,
+            onProgress: (e) => ctx.progress.update(e),
+          });
+        },
+        { resume: loaded, outputDir },
+      );
+    });
+}
+
+/** The default folder lives under the project; an explicit --output is relative to where you are. */
+function resultsDir(cmd: Command, project: string, output: string): string {
+  return cmd.getOptionValueSource("output") === "default" ? resolve(project, output) : resolve(output);
 }
 
 /** Fail before a (possibly long, possibly paid) run, not after it. */
@@ -394,32 +552,54 @@ async function runBench(
   flags: Flags,
   command: string,
   body: (ctx: BenchContext) => Promise<ResultsDocument>,
-  opts: { summary?: boolean } = {},
+  opts: {
+    summary?: boolean;
+    /** What to write into <run-id>.plan.json (a new run). */
+    plan?: PlanParams;
+    /** A resumed run: its id, and the cost it already spent (counts against --max-cost). */
+    resume?: LoadedRun;
+    outputDir?: string;
+  } = {},
 ): Promise<void> {
-  const [{ Output, isInteractive }, { openRuntime, interruptController }, { createProgress }, print] =
-    await Promise.all([
-      import("../output.js"),
-      import("../runtime.js"),
-      import("../progress.js"),
-      import("../bench-print.js"),
-    ]);
+  const [
+    { Output, isInteractive },
+    { openRuntime, interruptController },
+    { createProgress },
+    print,
+    { createRunLimits },
+  ] = await Promise.all([
+    import("../output.js"),
+    import("../runtime.js"),
+    import("../progress.js"),
+    import("../bench-print.js"),
+    import("../../bench/limits.js"),
+  ]);
   const out = new Output({ json: flags.json });
-  // The default folder lives under the project; an explicit --output is relative to where you are.
-  const outputDir =
-    cmd.getOptionValueSource("output") === "default"
-      ? resolve(flags.project, flags.output)
-      : resolve(flags.output);
+  const outputDir = opts.outputDir ?? resultsDir(cmd, flags.project, flags.output);
   if (flags.compare) checkBaseline(flags.compare, outputDir);
-  const runtime = await openRuntime(flags, command, out, { defaultTimeScale: BENCH_TIME_SCALE });
+  const limits = createRunLimits({
+    maxCostUsd: flags.maxCost,
+    maxDurationMs: flags.maxDuration,
+    spentUsd: opts.resume?.state.spentUsd,
+  });
+  const runtime = await openRuntime(flags, command, out, {
+    defaultTimeScale: BENCH_TIME_SCALE,
+    runId: opts.resume?.plan.runId,
+    wrapProvider: (p, prices) => limits.wrapProvider(p, prices),
+  });
   const intr = interruptController(out);
   const interactive = isInteractive();
   const progress = createProgress({ interactive, quiet: out.json && !interactive });
   let doc: ResultsDocument;
   try {
-    doc = await body({ runtime, out, signal: intr.signal, progress, outputDir });
+    if (opts.plan) await writeRunPlan(runtime, outputDir, opts.plan, flags);
+    limits.start();
+    const signal = AbortSignal.any([intr.signal, limits.signal]);
+    doc = await body({ runtime, out, signal, progress, outputDir });
   } finally {
     progress.stop();
     intr.dispose();
+    limits.dispose();
     await runtime.close();
   }
 
@@ -429,6 +609,7 @@ async function runBench(
     print.printRunHeader(out, doc);
     print.printTotals(out, doc);
   }
+  printRunNotes(out, doc);
   const jsonl = resolve(outputDir, `${doc.run.id}.executions.jsonl`);
   const files: Record<string, string | undefined> = {
     results: resolve(outputDir, `${doc.run.id}.json`),
@@ -462,9 +643,55 @@ async function runBench(
   print.printFiles(out, files);
   out.data(doc);
   if (doc.run.incomplete) {
-    out.note("run interrupted: the results above cover the executions that finished");
-    process.exitCode = 130;
+    // A run limit is the run's own budget: exit 1 (not finished). Ctrl-C is 130, as for any command.
+    const byLimit = limits.signal.aborted && !intr.signal.aborted;
+    const canResume = existsSync(resolve(outputDir, `${doc.run.id}.plan.json`));
+    out.note(
+      `run ${byLimit ? `stopped (${doc.run.stopReason})` : "interrupted"}: the results above cover the executions that finished` +
+        (canResume ? `; finish it with: claude-force bench resume ${doc.run.id}` : ""),
+    );
+    process.exitCode = byLimit ? 1 : 130;
     return;
   }
   if (compareCode !== 0) process.exitCode = compareCode;
+}
+
+async function writeRunPlan(runtime: Runtime, outputDir: string, params: PlanParams, flags: Flags) {
+  const [{ planRun }, { writePlan }, { mkdirSync }] = await Promise.all([
+    import("../../bench/resume.js"),
+    import("../../bench/resume-plan.js"),
+    import("node:fs"),
+  ]);
+  const plan = await planRun(runtime, params, {
+    model: flags.model,
+    timeoutMs: flags.timeout,
+    rpm: flags.rpm,
+    tpm: flags.tpm,
+    track: flags.track,
+    maxCostUsd: flags.maxCost,
+    maxDurationMs: flags.maxDuration,
+  });
+  mkdirSync(outputDir, { recursive: true });
+  writePlan(outputDir, plan);
+}
+
+/** Why the run stopped, client-side pacing, and per scenario the 429s and backoff the retries met. */
+function printRunNotes(out: Output, doc: ResultsDocument): void {
+  if (doc.run.stopReason) out.line(out.c.yellow(`stopped early: ${doc.run.stopReason}`));
+  const p = doc.pacing;
+  if (p)
+    out.line(
+      `pacing (${[p.rpm !== null ? `${p.rpm} rpm` : "", p.tpm !== null ? `${p.tpm} tpm` : ""].filter(Boolean).join(", ")}): ` +
+        `${p.delayed} of ${p.requests} requests delayed, ${fmtMs(p.totalWaitMs)} waited in total (max ${fmtMs(p.maxWaitMs)})`,
+    );
+  const retried = doc.scenarios.filter(
+    (s) => s.retries && (s.retries.retries > 0 || s.retries.rateLimited > 0),
+  );
+  if (retried.length === 0) return;
+  out.heading("Retries");
+  out.table(
+    ["scenario", "429s", "retries", "backoff"],
+    retried.map((s) => [s.name, s.retries!.rateLimited, s.retries!.retries, fmtMs(s.retries!.backoffMs)]),
+    ["left", "right", "right", "right"],
+  );
 }
