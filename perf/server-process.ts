@@ -3,10 +3,13 @@
  * event loop and core: in-process it would compete with the load generator being measured.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface ServerProcess {
   url: string;
+  /** CPU time the server process has used so far (user + system), ms; null off Linux. */
+  cpuMs(): number | null;
   /** SIGTERM, then the server's final statistics (its --json output). */
   stop(): Promise<Record<string, unknown> | null>;
 }
@@ -52,6 +55,16 @@ export async function startServerProcess(
   });
   return {
     url,
+    cpuMs: () => {
+      try {
+        // /proc/<pid>/stat fields 14 and 15: utime and stime in clock ticks (100 per second).
+        const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return null;
+      }
+    },
     stop: () =>
       new Promise((resolve) => {
         child.removeAllListeners("exit");

@@ -1,8 +1,8 @@
 /**
- * Prints the numbers in this folder's README: k-fold cross-validation of the default selector
- * (learnt part fitted on the training folds only) over tasks.jsonl, for several seeds, overall and
- * for batch 3 (t210-t272), plus the split results of the parts nothing was fitted to (BM25 with
- * the concept lexicon, and the tier router). Reads tasks.jsonl only.
+ * Prints the numbers in this folder's README, from tasks.jsonl only (never held-out.jsonl):
+ * 5-fold cross-validation of the default selector (learnt part fitted on the training folds only)
+ * for several seeds, per batch; leave-one-batch-out selection (trained on the other batches); and
+ * per batch, the parts nothing was fitted to (BM25 with the concept lexicon, and the tier router).
  *
  *   node --import tsx data/accuracy/cross-validate.mts [--folds 5] [--seeds 1,2,3,4,5]
  */
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseAgentFile } from "../../src/agents/index.js";
 import { builtinAgentsDir } from "../../src/agents/registry.js";
-import { evaluateAccuracy, loadAccuracyDataset } from "../../src/bench/accuracy.js";
+import { defaultAccuracyDataset, evaluateAccuracy, loadAccuracyDataset } from "../../src/bench/accuracy.js";
 import { createLexicalSelector, crossValidateSelector, rates } from "../../src/selection/index.js";
 
 const { values } = parseArgs({ options: { folds: { type: "string" }, seeds: { type: "string" } } });
@@ -22,32 +22,48 @@ const dir = builtinAgentsDir();
 const agents = readdirSync(dir)
   .filter((f) => f.endsWith(".md") && f !== "README.md")
   .map((f) => parseAgentFile(readFileSync(join(dir, f), "utf8"), join(dir, f), "builtin"));
-const tasks = await loadAccuracyDataset(undefined, agents.map((a) => a.name));
-const batch3 = (id: string) => Number(id.slice(1)) > 209;
+const tasks = await loadAccuracyDataset(
+  defaultAccuracyDataset(),
+  agents.map((a) => a.name),
+);
+const BATCHES = ["t001-t209", "t210-t272", "blind b001-b105"] as const;
+const batchOf = (id: string) => (id.startsWith("b") ? BATCHES[2] : Number(id.slice(1)) <= 209 ? BATCHES[0] : BATCHES[1]);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+console.log(`${folds}-fold cross-validation, ${tasks.length} tasks (top-1 / top-3)`);
 const rows = seeds.map((seed) => {
   const cv = crossValidateSelector(agents, tasks, { folds, seed });
-  return { seed, all: rates(cv.predictions), batch3: rates(cv.predictions.filter((p) => batch3(p.id))) };
+  const per = BATCHES.map((b) => rates(cv.predictions.filter((p) => batchOf(p.id) === b)));
+  return { seed, all: rates(cv.predictions), per };
 });
 const mean = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + pick(r), 0) / rows.length;
-console.log(`${folds}-fold cross-validation, ${tasks.length} tasks (top-1 / top-3; batch 3 = t210-t272)`);
 for (const r of rows)
-  console.log(`  seed ${r.seed}: all ${pct(r.all.top1)} / ${pct(r.all.top3)}   batch 3 ${pct(r.batch3.top1)} / ${pct(r.batch3.top3)}`);
+  console.log(
+    `  seed ${r.seed}: all ${pct(r.all.top1)} / ${pct(r.all.top3)}   ${BATCHES.map((b, i) => `${b} ${pct(r.per[i]!.top1)} / ${pct(r.per[i]!.top3)}`).join("   ")}`,
+  );
 console.log(
-  `  mean:   all ${pct(mean((r) => r.all.top1))} / ${pct(mean((r) => r.all.top3))}   batch 3 ${pct(mean((r) => r.batch3.top1))} / ${pct(mean((r) => r.batch3.top3))}`,
+  `  mean:   all ${pct(mean((r) => r.all.top1))} / ${pct(mean((r) => r.all.top3))}   ${BATCHES.map((b, i) => `${b} ${pct(mean((r) => r.per[i]!.top1))} / ${pct(mean((r) => r.per[i]!.top3))}`).join("   ")}`,
 );
 
-const lexical = evaluateAccuracy(tasks, {
-  selector: createLexicalSelector(agents, { examples: null }),
-  latencyRepeats: 20,
-});
+console.log("Leave one batch out (learnt part trained on the other batches): top-1 / top-3");
+for (const b of BATCHES) {
+  const selector = createLexicalSelector(agents, { examples: tasks.filter((t) => batchOf(t.id) !== b) });
+  const r = evaluateAccuracy(
+    tasks.filter((t) => batchOf(t.id) === b),
+    { selector, latencyRepeats: 1 },
+  );
+  console.log(`  ${b}: ${pct(r.all.top1)} / ${pct(r.all.top3)}`);
+}
+
 console.log("Nothing fitted to tasks (BM25 + concept lexicon; tier router): top-1 / top-3 / tier");
-for (const [name, s] of [
-  ["tuning (t001-t209)", lexical.tuning],
-  ["held-out (t210-t272)", lexical.heldOut],
-] as const)
-  console.log(`  ${name}: ${pct(s.top1)} / ${pct(s.top3)} / ${pct(s.tierAccuracy)}`);
+const lexical = createLexicalSelector(agents, { examples: null });
+for (const b of [...BATCHES, "all"]) {
+  const r = evaluateAccuracy(
+    tasks.filter((t) => b === "all" || batchOf(t.id) === b),
+    { selector: lexical, latencyRepeats: 1 },
+  );
+  console.log(`  ${b}: ${pct(r.all.top1)} / ${pct(r.all.top3)} / ${pct(r.all.tierAccuracy)}`);
+}
 const full = evaluateAccuracy(tasks, { selector: createLexicalSelector(agents), latencyRepeats: 20 });
 console.log(
   `Default selector (learnt part trained on all tasks, in-sample): top-1 ${pct(full.all.top1)}, top-3 ${pct(full.all.top3)}; latency p50 ${full.selectionLatencyUs.p50} µs, p99 ${full.selectionLatencyUs.p99} µs`,

@@ -1,31 +1,47 @@
 /**
- * The accuracy benchmark: agent-selection top-1/top-3 and tier-routing accuracy on the labelled
- * dataset (data/accuracy/tasks.jsonl), per split, with confusion matrices, the misses and the
- * selector's latency. The "tuning" split may be looked at while tuning descriptions, keywords and
- * weights; the "held-out" split is the honest measure (see data/accuracy/README.md).
+ * The accuracy benchmark: agent-selection top-1/top-3 and tier-routing accuracy on labelled tasks,
+ * per split, with confusion matrices, the misses and the selector's latency. By default it reads
+ * data/accuracy/tasks.jsonl (the tuning split: the selector learns from it, so it is in-sample) and
+ * data/accuracy/held-out.jsonl (written separately and never trained on: the honest measure), plus a
+ * cross-validated figure over the tuning tasks (see data/accuracy/README.md).
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ClaudeForceError } from "../errors.js";
 import { type ClassifyOptions, type Complexity, classifyComplexity } from "../routing/classify.js";
+import { crossValidateSelector } from "../selection/cross-validate.js";
+import { isLexicalSelector } from "../selection/lexical.js";
 import type { AgentSelector } from "../selection/types.js";
 import type { AccuracyResult, AccuracySplit, ConfusionCell } from "./types.js";
 
 export const ACCURACY_TARGETS = { top1: 0.9, top3: 0.98, tier: 0.9 } as const;
 
-/** The dataset shipped with the package (same relative path from src/bench and dist/bench). */
+/** The tuning dataset shipped with the package (same relative path from src/bench and dist/bench). */
 export function defaultAccuracyDataset(): string {
   return fileURLToPath(new URL("../../data/accuracy/tasks.jsonl", import.meta.url));
 }
 
+/** The held-out dataset beside it: every task in it counts as held-out, whatever its `split` says. */
+export function defaultHeldOutDataset(): string {
+  return fileURLToPath(new URL("../../data/accuracy/held-out.jsonl", import.meta.url));
+}
+
+/** Folds and seed of the cross-validated figure (data/accuracy/README.md reports the same). */
+const CV_FOLDS = 5;
+const CV_SEED = 1;
+
+const SPLITS = ["tuning", "held-out"] as const;
 const TaskSchema = z.strictObject({
   id: z.string().min(1),
   task: z.string().trim().min(1),
   expected: z.array(z.string().min(1)).min(1),
   tier: z.enum(["simple", "standard", "critical"]),
-  split: z.enum(["tuning", "held-out"]),
+  split: z.enum(SPLITS),
 });
+/** A file whose split is fixed by its role (held-out.jsonl) may omit `split`. */
+const TaskSchemaAnySplit = TaskSchema.extend({ split: z.string().optional() });
 export type LabelledTask = z.infer<typeof TaskSchema>;
 export type Split = LabelledTask["split"];
 
@@ -33,7 +49,13 @@ export type Split = LabelledTask["split"];
  * Parse a JSONL dataset. Errors name the file, the 1-based line and the key. When `agents` is
  * given, every expected agent must be one of them (catches typos in labels).
  */
-export function parseAccuracyDataset(text: string, file: string, agents?: string[]): LabelledTask[] {
+export function parseAccuracyDataset(
+  text: string,
+  file: string,
+  agents?: string[],
+  /** Every task's split, overriding the file's (held-out.jsonl is held out by construction). */
+  split?: Split,
+): LabelledTask[] {
   const known = agents ? new Set(agents) : null;
   const ids = new Set<string>();
   const tasks: LabelledTask[] = [];
@@ -46,7 +68,7 @@ export function parseAccuracyDataset(text: string, file: string, agents?: string
     } catch (e) {
       throw new ClaudeForceError("INPUT", "not valid JSON", { file, line, found: (e as Error).message });
     }
-    const parsed = TaskSchema.safeParse(value);
+    const parsed = (split ? TaskSchemaAnySplit : TaskSchema).safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new ClaudeForceError("INPUT", issue.message, {
@@ -56,7 +78,7 @@ export function parseAccuracyDataset(text: string, file: string, agents?: string
         hint: 'each line is {"id","task","expected":[agents],"tier":"simple|standard|critical","split":"tuning|held-out"}',
       });
     }
-    const t = parsed.data;
+    const t = { ...parsed.data, split: split ?? (parsed.data.split as Split) };
     if (ids.has(t.id))
       throw new ClaudeForceError("INPUT", `duplicate task id '${t.id}'`, { file, line, keyPath: "id" });
     ids.add(t.id);
@@ -78,6 +100,7 @@ export function parseAccuracyDataset(text: string, file: string, agents?: string
 export async function loadAccuracyDataset(
   file = defaultAccuracyDataset(),
   agents?: string[],
+  split?: Split,
 ): Promise<LabelledTask[]> {
   let text: string;
   try {
@@ -88,13 +111,17 @@ export async function loadAccuracyDataset(
       found: (e as Error).message,
     });
   }
-  return parseAccuracyDataset(text, file, agents);
+  return parseAccuracyDataset(text, file, agents, split);
 }
 
 export interface AccuracyOptions {
   selector: AgentSelector;
-  /** JSONL path; default the shipped dataset. */
+  /** JSONL path; default the shipped tuning dataset plus the held-out one (`heldOutDataset`). */
   dataset?: string;
+  /** Held-out JSONL read beside the default tuning dataset (default data/accuracy/held-out.jsonl). */
+  heldOutDataset?: string;
+  /** Cross-validate the default selector over the tuning tasks (default true; about 1 s). */
+  crossValidate?: boolean;
   /** Extra routing keywords (config `routing`). */
   routing?: ClassifyOptions;
   /** Names the selector can return; expected agents outside this list are a dataset error. */
@@ -196,9 +223,44 @@ export function evaluateAccuracy(
   };
 }
 
-/** Load the dataset and score the selector and router on it. */
+/**
+ * Load the dataset and score the selector and router on it. With no `dataset`, that is tasks.jsonl
+ * (tuning) plus held-out.jsonl (held-out; noted when absent), and, when the selector can say which
+ * agents it ranks (the lexical one can), 5-fold cross-validation of the default selector over the
+ * tuning tasks.
+ */
 export async function benchmarkAccuracy(opts: AccuracyOptions): Promise<AccuracyResult> {
-  const file = opts.dataset ?? defaultAccuracyDataset();
-  const tasks = await loadAccuracyDataset(file, opts.agents);
-  return evaluateAccuracy(tasks, { ...opts, dataset: file });
+  if (opts.dataset !== undefined) {
+    const tasks = await loadAccuracyDataset(opts.dataset, opts.agents);
+    return evaluateAccuracy(tasks, { ...opts, dataset: opts.dataset });
+  }
+  const tuningFile = defaultAccuracyDataset();
+  const heldOutFile = opts.heldOutDataset ?? defaultHeldOutDataset();
+  const tuning = await loadAccuracyDataset(tuningFile, opts.agents, "tuning");
+  const heldOut = existsSync(heldOutFile)
+    ? await loadAccuracyDataset(heldOutFile, opts.agents, "held-out")
+    : null;
+  const result = evaluateAccuracy([...tuning, ...(heldOut ?? [])], {
+    ...opts,
+    dataset: heldOut ? `${tuningFile} + ${heldOutFile}` : tuningFile,
+  });
+  const notes = [
+    "tuning = tasks.jsonl, which the selector learns from (in-sample); held-out = held-out.jsonl, never trained on",
+  ];
+  if (!heldOut)
+    notes.push(`no held-out tasks: ${heldOutFile} does not exist, so only in-sample numbers are shown`);
+  const agents =
+    opts.crossValidate !== false && isLexicalSelector(opts.selector) ? opts.selector.agents : null;
+  if (agents) {
+    const cv = crossValidateSelector([...agents], tuning, { folds: CV_FOLDS, seed: CV_SEED });
+    result.crossValidation = {
+      folds: cv.folds,
+      seed: CV_SEED,
+      tasks: cv.tasks,
+      top1: cv.top1,
+      top3: cv.top3,
+    };
+  }
+  result.note = notes.join("; ");
+  return result;
 }

@@ -5,7 +5,7 @@
  * iterations and concurrency. Together with the executions JSONL it is the whole resume state.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { ClaudeForceError } from "../errors.js";
@@ -87,6 +87,7 @@ export const planFile = (dir: string, runId: string) => join(resolve(dir), `${ru
 
 /** Written atomically (temp file + rename): a crash leaves the old plan or the new one. */
 export function writePlan(dir: string, plan: RunPlan): string {
+  mkdirSync(resolve(dir), { recursive: true });
   const file = planFile(dir, plan.runId);
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, `${redact(JSON.stringify(plan, null, 2))}\n`);

@@ -55,7 +55,8 @@ export function loadRun(outputDir: string, runId: string): LoadedRun {
   const why = NOT_RESUMABLE[plan.params.command];
   if (why) throw new ClaudeForceError("USAGE", `\`${plan.params.command}\` runs cannot be resumed: ${why}`);
   const docFile = join(dir, `${runId}.json`);
-  if (existsSync(docFile) && !readResults(docFile).run.incomplete)
+  const partial = existsSync(docFile) ? readResults(docFile) : null;
+  if (partial && !partial.run.incomplete)
     throw new ClaudeForceError("USAGE", `run ${runId} already finished: there is nothing to resume`, {
       file: docFile,
     });
@@ -69,7 +70,8 @@ export function loadRun(outputDir: string, runId: string): LoadedRun {
   const state: ResumeState = existsSync(jsonl)
     ? resumeStateOf(readExecutionLines(jsonl))
     : { scenarios: new Map(), spentUsd: 0 };
-  state.startedAt = new Date(plan.createdAt);
+  // The partial document's start when there is one (Ctrl-C); the plan's after a kill.
+  state.startedAt = new Date(partial?.run.startedAt ?? plan.createdAt);
   state.resumed = true;
   let planned = 0;
   let finished = 0;
@@ -186,6 +188,8 @@ export interface PlanSettings {
   track: boolean;
   maxCostUsd?: number;
   maxDurationMs?: number;
+  /** Stored as `plan.extra` for a custom executor (e.g. the queue a distributed run used). */
+  extra?: Record<string, unknown>;
 }
 
 /** The plan of a run about to start on `runtime` (its effective provider, seed and time scale). */
@@ -214,6 +218,7 @@ export async function planRun(
     limits: { maxCostUsd: settings.maxCostUsd ?? null, maxDurationMs: settings.maxDurationMs ?? null },
     params,
     scenarios: await plannedScenarios(params),
+    ...(settings.extra ? { extra: settings.extra } : {}),
   };
 }
 

@@ -245,6 +245,10 @@ export interface AccuracyResult {
   }>;
   selectionLatencyUs: { p50: number; p99: number };
   taskSuccessRate: number | null;
+  /** k-fold cross-validation of the default selector over the tuning tasks (learnt part fitted on the other folds). */
+  crossValidation?: { folds: number; seed: number; tasks: number; top1: number; top3: number };
+  /** What the splits mean for this run, e.g. that the held-out file is missing. */
+  note?: string;
 }
 
 export interface RunMeta {

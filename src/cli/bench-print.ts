@@ -237,6 +237,17 @@ export function printAccuracy(out: Output, a: AccuracyResult | null): void {
   out.line(
     `targets (held-out): top-1 ≥ ${fmtPct(a.targets.top1, 0)}, top-3 ≥ ${fmtPct(a.targets.top3, 0)}, tier ≥ ${fmtPct(a.targets.tier, 0)}; selection latency p50 ${a.selectionLatencyUs.p50.toFixed(1)}µs, p99 ${a.selectionLatencyUs.p99.toFixed(1)}µs; task success rate ${fmtPct(a.taskSuccessRate)}`,
   );
+  const cv = a.crossValidation;
+  if (cv || a.note)
+    out.line(
+      [
+        cv &&
+          `${cv.folds}-fold cross-validation over ${cv.tasks} tuning tasks: top-1 ${fmtPct(cv.top1)}, top-3 ${fmtPct(cv.top3)}`,
+        a.note,
+      ]
+        .filter(Boolean)
+        .join("; "),
+    );
   const confusions = a.confusion.filter((c) => c.expected !== c.predicted).sort((x, y) => y.count - x.count);
   if (confusions.length > 0)
     out.line(

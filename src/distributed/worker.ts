@@ -78,26 +78,35 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   // The first runtime is built before taking jobs, so a misconfigured worker fails at start.
   await runtimes.get(null);
   const lockDuration = opts.lockDurationMs ?? DEFAULT_LOCK_MS;
+  const processJob = async (name: string, data: JobData, signal?: AbortSignal): Promise<JobResult> => {
+    if (name !== JOB_NAME || data.v !== JOB_VERSION)
+      throw new Error(`unknown job '${name}' v${data.v}: coordinator and worker run different versions`);
+    const t0 = epochNow();
+    const result = await execute(await runtimes.get(data.sim), data, offset, signal);
+    // Cancelled on this worker (forced stop): not a result; the job goes back to the queue.
+    if (signal?.aborted) throw new Error("cancelled on the worker before it finished");
+    const processMs = epochNow() - t0;
+    const records =
+      result.kind === "agent" ? [result.agent.record] : result.workflow.steps.map((s) => s.record);
+    opts.onJob?.({
+      id: data.spec.id,
+      scenario: data.spec.scenario,
+      iteration: data.spec.iteration,
+      ok: records.every((r) => r.success),
+      ms: processMs,
+    });
+    return { ...result, worker: id, clockOffsetMs: offset, configHash: runtimes.configHash, processMs };
+  };
   const worker = new Worker<JobData, JobResult>(
     opts.queueName ?? DEFAULT_QUEUE_NAME,
     async (job, _token, signal) => {
-      if (job.name !== JOB_NAME || job.data.v !== JOB_VERSION)
-        throw new Error(
-          `unknown job '${job.name}' v${job.data.v}: coordinator and worker run different versions`,
-        );
-      const t0 = epochNow();
-      const result = await execute(await runtimes.get(job.data.sim), job.data, offset, signal);
-      const processMs = epochNow() - t0;
-      const records =
-        result.kind === "agent" ? [result.agent.record] : result.workflow.steps.map((s) => s.record);
-      opts.onJob?.({
-        id: job.data.spec.id,
-        scenario: job.data.spec.scenario,
-        iteration: job.data.spec.iteration,
-        ok: records.every((r) => r.success),
-        ms: processMs,
-      });
-      return { ...result, worker: id, clockOffsetMs: offset, configHash: runtimes.configHash, processMs };
+      try {
+        return await processJob(job.name, job.data, signal);
+      } catch (err) {
+        // The job fails (BullMQ retries it once); say why here too, where the cause lives.
+        opts.onWarning?.(`job ${job.data.spec?.id ?? job.id} failed: ${(err as Error).message}`);
+        throw err;
+      }
     },
     {
       connection: bullConnection(opts.queueUrl),
@@ -205,10 +214,16 @@ class RuntimeCache {
         worker: this.workerId,
         onWarning: o.onWarning,
       };
-      rt = createRuntime(ro).then((r) => {
-        this.configHash = r.project.configHash;
-        return r;
-      });
+      rt = createRuntime(ro).then(
+        (r) => {
+          this.configHash = r.project.configHash;
+          return r;
+        },
+        (err: unknown) => {
+          this.cache.delete(key); // a failed start is not cached: the next job tries again
+          throw err;
+        },
+      );
       this.cache.set(key, rt);
     }
     return rt;

@@ -134,13 +134,16 @@ function headerRecord(h: HeadersInit | undefined): Record<string, string> {
 async function prepareBody(
   body: BodyInit | null | undefined,
   headers: Record<string, string>,
-): Promise<Buffer | Readable | undefined> {
+): Promise<string | Buffer | Readable | undefined> {
   if (body === null || body === undefined) return undefined;
-  let bytes: Buffer;
   if (typeof body === "string") {
-    bytes = Buffer.from(body);
+    // The SDKs' JSON bodies: written as a string, no intermediate Buffer.
     headers["content-type"] ??= "text/plain;charset=UTF-8";
-  } else if (body instanceof Uint8Array) {
+    headers["content-length"] = String(Buffer.byteLength(body));
+    return body;
+  }
+  let bytes: Buffer;
+  if (body instanceof Uint8Array) {
     bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   } else if (body instanceof ReadableStream) {
     return Readable.fromWeb(body as NodeWebStream<Uint8Array>);

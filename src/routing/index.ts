@@ -3,6 +3,8 @@ export {
   type ClassifyOptions,
   type Complexity,
   classifyComplexity,
+  type TierSignals,
+  tierSignals,
 } from "./classify.js";
 export {
   COMPLEXITY_TIER,

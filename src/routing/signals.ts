@@ -10,6 +10,12 @@ export interface Signal {
   label: string;
   pattern: string;
   weight: number;
+  /**
+   * What is acted on (payments, tables, releases) rather than a security subject. When the task
+   * writes a prompt, subagent, hook or skill, such words describe what that artefact handles
+   * ("a subagent that writes migrations"), so they count half.
+   */
+  object?: boolean;
 }
 
 /** Signals that the task can hurt production, data, money or security (route to Opus). */
@@ -31,7 +37,7 @@ export const CRITICAL_SIGNALS: Signal[] = [
   {
     label: "injection",
     pattern:
-      "(?:sql|nosql|command|shell|code|prompt|template|ldap|header|html|script)[- ]injection|injection attacks?|xss|csrf|ssrf",
+      "(?:sql|nosql|command|shell|code|prompt|template|ldap|header|html|script)[- ]injection|injection attacks?|injectable|sqli|xss|csrf|ssrf",
     weight: 1,
   },
   { label: "encryption", pattern: "encrypt\\w*|decrypt\\w*|cryptograph\\w*|crypto", weight: 1 },
@@ -52,7 +58,7 @@ export const CRITICAL_SIGNALS: Signal[] = [
   {
     label: "authentication",
     pattern:
-      "authenticat\\w*|authori[sz]\\w*|authn|authz|oauth\\w*|sso|saml|oidc|mfa|2fa|two[- ]factor|totp|passkeys?|webauthn|session (?:cookies?|tokens?|fixation)|(?:access|refresh) tokens?",
+      "auth|authenticat\\w*|authori[sz]\\w*|authn|authz|oauth\\w*|access control|permission checks?|row[- ]level security|tenant isolation|sso|saml|oidc|mfa|2fa|two[- ]factor|totp|passkeys?|webauthn|session (?:cookies?|tokens?|fixation)|(?:access|refresh) tokens?",
     weight: 0.8,
   },
   { label: "jwt", pattern: "jwts?", weight: 0.6 },
@@ -62,24 +68,31 @@ export const CRITICAL_SIGNALS: Signal[] = [
     label: "payment",
     pattern: "payments?|refunds?|stripe|paypal|chargebacks?|payouts?|credit cards?",
     weight: 1,
+    object: true,
   },
-  { label: "checkout", pattern: "checkout|subscriptions?", weight: 0.5 },
-  { label: "billing", pattern: "billing|invoic\\w*", weight: 0.5 },
+  { label: "checkout", pattern: "checkout|subscriptions?", weight: 0.5, object: true },
+  { label: "billing", pattern: "billing|invoic\\w*", weight: 0.5, object: true },
   {
     label: "personal data",
     pattern:
-      "pii|gdpr|ccpa|hipaa|pci|personal data|consent|anonymi[sz]\\w*|pseudonymi[sz]\\w*|data retention|soc ?2|right to be forgotten|data subjects?",
+      "pii|gdpr|ccpa|hipaa|pci|personal data|salar(?:y|ies)|medical|consent|anonymi[sz]\\w*|pseudonymi[sz]\\w*|data retention|soc ?2|right to be forgotten|data subjects?",
     weight: 1,
   },
   { label: "compliance", pattern: "complian\\w*", weight: 0.7 },
   { label: "data loss", pattern: "data loss|lose data|losing data|corrupt\\w*|irreversibl\\w*", weight: 1 },
   { label: "disaster recovery", pattern: "disaster recovery|failover", weight: 1 },
-  { label: "destructive command", pattern: "rm -rf|force[- ]push|drop table|truncate", weight: 1 },
+  {
+    label: "destructive command",
+    pattern: "rm -rf|force[- ]push|drop table|truncate",
+    weight: 1,
+    object: true,
+  },
   {
     label: "drop",
     pattern:
       "drop(?:ping)?(?= (?:\\S+ ){0,3}(?:tables?|columns?|databases?|schemas?|indexe?s?|collections?)\\b)",
     weight: 1,
+    object: true,
   },
   // A zero-downtime requirement means a live system: "without downtime" is not a negation here.
   {
@@ -88,19 +101,20 @@ export const CRITICAL_SIGNALS: Signal[] = [
       "zero[- ]downtime|without (?:any )?downtime|without taking \\S+ (?:\\S+ )?(?:offline|down)|live traffic",
     weight: 1,
   },
-  { label: "delete", pattern: "delet\\w*|purg\\w*|wip(?:e|ing)|eras\\w*", weight: 0.7 },
-  { label: "migrate", pattern: "migrat\\w*", weight: 0.7 },
+  { label: "delete", pattern: "delet\\w*|purg\\w*|wip(?:e|ing)|eras\\w*", weight: 0.7, object: true },
+  { label: "migrate", pattern: "migrat\\w*", weight: 0.7, object: true },
   { label: "permissions", pattern: "permissions?|rbac|iam|privileges?", weight: 0.5 },
   { label: "outage", pattern: "outages?|incidents?|downtime|5\\d\\ds", weight: 0.6 },
-  { label: "rollback", pattern: "roll ?backs?|canary", weight: 0.5 },
-  { label: "backup", pattern: "backups?|restor\\w*", weight: 0.5 },
+  { label: "rollback", pattern: "roll ?backs?|canary", weight: 0.5, object: true },
+  { label: "backup", pattern: "backups?|restor\\w*", weight: 0.5, object: true },
   // What is at stake: raises a weak action ("delete") to critical, never critical alone.
   {
     label: "live data",
     pattern: "databases?|tables?|accounts?|customers?|records|clusters?|buckets?",
     weight: 0.3,
+    object: true,
   },
-  { label: "deploy", pattern: "deploy\\w*|releas\\w*", weight: 0.3 },
+  { label: "deploy", pattern: "deploy\\w*|releas\\w*", weight: 0.3, object: true },
 ];
 
 /** Signals that the task is small or mechanical (route to Haiku). */
@@ -123,16 +137,19 @@ export const SIMPLE_SIGNALS: Signal[] = [
   { label: "documentation", pattern: "document(?:ation|ing)?|readme", weight: 0.8 },
   {
     label: "explain",
-    pattern: "explain\\w*|what is|what does|summari[sz]e what|(?:what's the )?difference between",
+    pattern:
+      "explain\\w*|what is|what does|what's an?|why does this|summari[sz]e what|(?:what's the )?difference between|vs\\.?|versus",
     weight: 0.8,
   },
   {
     label: "small change",
     pattern:
-      "tweak\\w*|shorten\\w*|bump|one[- ]line|(?:small|tiny|quick|minor) (?:change|fix|tweak|edit|update|cleanup)",
+      "tweak\\w*|shorten\\w*|shorter|tighten\\w*|bump|one[- ]line|(?:small|tiny|quick|minor) (?:change|fix|tweak|edit|update|cleanup|opinion|question)|short (?:comparison|answer|explanation)|couple of (?:paragraphs|sentences)",
     weight: 0.8,
   },
   { label: "single test", pattern: "add an? (?:unit )?test", weight: 0.8 },
+  // "Add a/an/one ..." opening a task is a single addition; it needs company (a short task, another signal).
+  { label: "single addition", pattern: "(?<=^\\s*)add (?:a|an|one)", weight: 0.5 },
   { label: "examples", pattern: "add (?:\\w+ )?examples", weight: 0.8 },
   { label: "meta tags", pattern: "meta (?:titles?|descriptions?|tags?)|structured data", weight: 0.8 },
 ];
@@ -142,7 +159,7 @@ export const STANDARD_SIGNALS: Signal[] = [
   {
     label: "design",
     pattern:
-      "design\\w*|architect\\w*|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*|why",
+      "design\\w*|architect\\w*|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*|why(?! does this)",
     weight: 0.5,
   },
 ];

@@ -135,7 +135,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
   apidesign: [
     "rest", "restful", "endpoint", "endpoints", "resource", "http method", "status code", "status codes",
     "pagination", "paginate", "cursor", "versioning", "graphql", "grpc", "protobuf", "idempotency",
-    "idempotent", "rate limit", "error format", "problem details", "hateoas", "webhook", "api contract",
+    "idempotent", "rate limit", "error format", "problem details", "validation errors", "rfc 7807", "rfc 9457", "hateoas", "webhook", "api contract",
     "backward compatibility", "breaking change", "query parameters", "request body", "response",
     "api design", "design the api", "resource naming", "nested resources", "filtering", "sorting", "sparse fieldsets", "etag", "conditional requests", "long polling", "server-sent events", "async api", "bulk endpoint", "batch endpoint", "deprecation", "sunset header", "api versioning", "contract-first", "json api", 
   ],
@@ -150,6 +150,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "typo", "typos", "proofread", "grammar", "wording", "style guide", "contributing", "faq", "prose",
     "explain", "handbook",
     "docs", "user manual", "quickstart", "explainer", "blog post", "announcement", "migration guide", "upgrade guide", "glossary", "diagram", "mermaid", "architecture doc", "design doc", "rfc", "technical writing", "summarize", "summarise",
+    "draft", "write-up", "writeup", "overview", "new hires", "new engineers", "newcomers", "audience", "memo", "postmortem", "post-mortem", "incident report", "changelog entry",
   ],
   frontendarch: [
     "ssr", "ssg", "isr", "spa", "server-side rendering", "static site", "rendering strategy", "hydration",
@@ -204,7 +205,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "review", "code review", "pull request", "merge request", "diff", "code smell", "smell", "readability",
     "maintainability", "naming", "best practices", "feedback", "nitpick", "approve", "critique",
     "second opinion", "look over", "clean code", "solid", "dry",
-    "code quality", "review comments", "review checklist", "design review", "refactoring suggestions", "tech debt", "technical debt", "cyclomatic", "lgtm", "nit", 
+    "code quality", "review comments", "review checklist", "design review", "refactoring suggestions", "tech debt", "technical debt", "cyclomatic", "lgtm", "nit", "dead code", "unused code", "duplication", "duplicated code", "duplicated logic",
   ],
   llmapps: [
     "llm", "llms", "gpt", "claude api", "anthropic api", "openai", "anthropic", "rag", "retrieval",

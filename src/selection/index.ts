@@ -13,6 +13,8 @@ export {
   DEFAULT_BOOST,
   DEFAULT_PENALTY,
   DEFAULT_SPECIFICITY,
+  isLexicalSelector,
+  type LexicalSelector,
   type LexicalSelectorOptions,
 } from "./lexical.js";
 export {

@@ -75,6 +75,23 @@ function analyseWithConcepts(task: string): Array<{ term: string; word: string }
   return [...analysed, ...concepts];
 }
 
+/**
+ * What pasted material (code, logs, a list after the first line break) weighs against the request
+ * itself: a task's first line says what is wanted ("turn these commits into a changelog"), the
+ * pasted lines mostly say what it is about (5-fold CV).
+ */
+const PASTED_WEIGHT = 0.5;
+
+function weighedTerms(task: string): Array<{ term: string; word: string; weight: number }> {
+  const text = task.trim();
+  const cut = text.indexOf("\n");
+  if (cut < 0) return analyseWithConcepts(text).map((t) => ({ ...t, weight: 1 }));
+  return [
+    ...analyseWithConcepts(text.slice(0, cut)).map((t) => ({ ...t, weight: 1 })),
+    ...analyseWithConcepts(text.slice(cut)).map((t) => ({ ...t, weight: PASTED_WEIGHT })),
+  ];
+}
+
 /** Bound on memoised terms, so a long-lived process fed arbitrary text cannot grow without limit. */
 const MAX_CACHED_TERMS = 20_000;
 
@@ -155,10 +172,19 @@ function termScorer(
   };
 }
 
+/** The lexical selector also says which agents it ranks (the accuracy benchmark cross-validates over them). */
+export interface LexicalSelector extends AgentSelector {
+  readonly agents: readonly SelectableAgent[];
+}
+
+export function isLexicalSelector(selector: AgentSelector): selector is LexicalSelector {
+  return Array.isArray((selector as Partial<LexicalSelector>).agents);
+}
+
 export function createLexicalSelector(
   agents: SelectableAgent[],
   opts: LexicalSelectorOptions = {},
-): AgentSelector {
+): LexicalSelector {
   const boost = { ...DEFAULT_BOOST, ...opts.boost };
   const penalty = opts.penalty ?? DEFAULT_PENALTY;
   const { docs, negatives } = buildDocs(agents);
@@ -174,16 +200,17 @@ export function createLexicalSelector(
   const learnt = createLearntScorer(agents, opts.examples === undefined ? shippedExamples() : opts.examples);
 
   return {
+    agents,
     rank(task: string, rankOpts: RankOptions = {}): RankedAgent[] {
       const top = rankOpts.top ?? 3;
       const scores = new Float64Array(docs.length);
       const matched = docs.map(() => new Map<string, string[]>()); // surface word -> fields
-      for (const { term, word } of analyseWithConcepts(task)) {
+      for (const { term, word, weight } of weighedTerms(task)) {
         for (const h of positive(term)) {
-          scores[h.doc]! += h.score;
+          scores[h.doc]! += h.score * weight;
           matched[h.doc]!.set(word, h.fields);
         }
-        if (penalty > 0) for (const h of negative(term)) scores[h.doc]! -= h.score * penalty;
+        if (penalty > 0) for (const h of negative(term)) scores[h.doc]! -= h.score * penalty * weight;
       }
       const best = Math.max(0, ...scores);
       const probability = learnt?.posterior(task) ?? null;

@@ -3,6 +3,8 @@
  * strings: they are hashed (FNV-1a, then a murmur3 finaliser to spread similar keys) so each
  * request can get its own stream from `${seed}:${key}` regardless of the order requests run in.
  */
+import { mulberry32 } from "../internal/prng.js";
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -31,13 +33,7 @@ export function hashSeed(seed: number | string): number {
 }
 
 export function createRng(seed: number | string): Rng {
-  let a = hashSeed(seed);
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hashSeed(seed));
   const normal = (): number => {
     // 1 - next() is in (0, 1], so the log is finite.
     const u = 1 - next();

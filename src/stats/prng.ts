@@ -1,20 +1,14 @@
 /**
  * Seeded pseudo-random numbers, so bootstrap intervals, reservoirs and Poisson schedules are
- * reproducible from a seed. mulberry32: tiny, fast, 32-bit state; plenty for statistics here
- * (not for cryptography).
+ * reproducible from a seed.
  */
+import { mulberry32 } from "../internal/prng.js";
+
 export type Rng = () => number;
 
 /** Uniform [0, 1) generator from a 32-bit seed. */
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Integer in [0, n). */

@@ -101,6 +101,9 @@ describe("a coordinator and two worker processes, one killed mid-run", () => {
             a.child.kill("SIGKILL");
           }
         },
+      }).catch((err: Error) => {
+        // The workers' own account of a failure is in their output.
+        throw new Error(`${err.message}\n--- worker A:\n${a.output()}\n--- worker B:\n${b.output()}`);
       });
 
       expect(killedAt).toBeGreaterThan(0);

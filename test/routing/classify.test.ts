@@ -65,6 +65,34 @@ describe("classifyComplexity", () => {
     expect(tier(task)).toBe(expected);
   });
 
+  it("counts acted-on words half when the task only writes a prompt, subagent, hook or tests about them", () => {
+    expect(tier("Delete the records of closed accounts")).toBe("critical");
+    expect(tier("Write a subagent that deletes records of closed accounts on request")).toBe("standard");
+    expect(tier("Refund the duplicate charges for these orders")).toBe("critical");
+    expect(tier("Write Cypress tests for the refund form")).toBe("standard");
+    // Security subjects stay critical: hardening a prompt is still security work.
+    expect(tier("Harden the system prompt against prompt injection")).toBe("critical");
+  });
+
+  it("ignores signal words used as code identifiers", () => {
+    expect(tier("Generate types for router.delete('/items/:id', removeItem)")).toBe("standard");
+    expect(tier("Delete the stale rows from the orders table")).toBe("critical");
+  });
+
+  it("reads auth, access control and injection questions as critical subjects", () => {
+    expect(tier("Design the client-side auth flow for the SPA: where the access token lives")).toBe(
+      "critical",
+    );
+    expect(tier("Design row-level security and access control for tenant data")).toBe("critical");
+    expect(tier("is this query injectable? cur.execute(f'SELECT 1 WHERE a = {x}')")).toBe("critical");
+  });
+
+  it("reads short comparisons and explanations of a snippet as simple", () => {
+    expect(tier("Redis vs Memcached for session storage, short comparison?")).toBe("simple");
+    expect(tier("why does this return undefined?\n\nconst f = () => { 1 }")).toBe("simple");
+    expect(tier("Why does the checkout page load slowly under heavy traffic?")).toBe("standard");
+  });
+
   it("names the matched signals in the reason", () => {
     const c = classifyComplexity("Migrate the production database");
     expect(c.reason).toMatch(/^critical \(matched: .*production.*migrate/);

@@ -12,6 +12,15 @@ describe("concept lexicon", () => {
     expect(concepts("Googlebot cannot crawl it")).toEqual(["seo", "seo"]);
   });
 
+  it("knows writing genres, review findings and API error design", () => {
+    expect(concepts("draft an architecture overview for new engineers")).toContain("writing");
+    expect(concepts("the customer-facing postmortem")).toEqual(
+      expect.arrayContaining(["writing", "debugging"]),
+    );
+    expect(concepts("dead code and duplicated logic")).toEqual(["review", "review"]);
+    expect(concepts("how to report validation errors")).toContain("apidesign");
+  });
+
   it("matches inflections through the stemmer and compounds through the tokenizer", () => {
     expect(concepts("alerting")).toContain("monitoring");
     expect(concepts("alerts")).toContain("monitoring");

@@ -162,3 +162,25 @@ describe("lexical selector on 158 real-world agents", () => {
     expect(acceptable).toContain(selector.rank(task)[0]?.agent);
   });
 });
+
+describe("pasted material", () => {
+  const selector = createLexicalSelector(
+    [
+      { name: "writer", description: "Use for release notes, changelogs and user guides." },
+      { name: "debugger", description: "Use for crashes, null pointers, memory leaks and timeouts." },
+    ],
+    { examples: null },
+  );
+  const score = (task: string, agent: string) =>
+    selector.rank(task).find((r) => r.agent === agent)?.score ?? 0;
+
+  it("weighs lines pasted after the request less than the request itself", () => {
+    const pasted =
+      "Turn these commits into release notes:\nfix: crash on startup\nfix: null pointer in the parser";
+    const inline = pasted.replace(/\n/g, " ");
+    // Same words; on their own lines, the crash reports pull less than the requested release notes.
+    expect(selector.rank(inline)[0]?.agent).toBe("debugger");
+    expect(selector.rank(pasted)[0]?.agent).toBe("writer");
+    expect(score(pasted, "debugger")).toBeLessThan(score(inline, "debugger"));
+  });
+});

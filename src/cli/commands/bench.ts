@@ -26,6 +26,7 @@ import {
 } from "../common.js";
 import { fmtMs, type Output } from "../output.js";
 import type { ProgressReporter } from "../progress.js";
+import { pacingLabel } from "../runtime.js";
 import { registerRegressionCommands } from "./bench-compare.js";
 
 /** Simulated time compression for bench: the default suite finishes in ~15 s on 2 cores. */
@@ -126,8 +127,9 @@ export function register(program: Command): void {
       `
 Defaults: 4 scenarios x (1 warmup + 5 iterations), throughput ladder 1,5,10,20, accuracy on the
 shipped dataset. With the simulated provider the time scale is ${BENCH_TIME_SCALE} (override with --time-scale 1 for
-real-time latencies); the whole suite takes about 15 s. Results: <output>/<run-id>.json, latest.json and
-<run-id>.executions.jsonl.
+real-time latencies); the whole suite takes about 15 s. Results: <output>/<run-id>.json, latest.json,
+<run-id>.executions.jsonl and <run-id>.plan.json (what \`bench resume <run-id>\` needs after a crash,
+a Ctrl-C or a --max-duration / --max-cost stop).
 
 Examples:
   claude-force bench --report
@@ -137,7 +139,9 @@ Examples:
   claude-force bench suite examples/my-suite.yaml
   claude-force bench load --tasks 100 --concurrency 10
   claude-force bench load --rate 20 --duration 30s --arrival poisson
-  claude-force bench accuracy`,
+  claude-force bench accuracy
+  claude-force bench --max-cost 2 --max-duration 10m --rpm 50
+  claude-force bench resume 20261126-134501-a1b2`,
     )
     .action(async (_opts, cmd: Command) => {
       const flags = cmd.optsWithGlobals<
@@ -511,12 +515,15 @@ Example:
           ctx.out.line(
             `Resuming run ${runId} (${plan.params.command}): ${loaded.finished} of ${loaded.planned} iterations already finished`,
           );
-          return executePlan(ctx.runtime, plan, {
+          const doc = await executePlan(ctx.runtime, plan, {
             outputDir: ctx.outputDir,
             signal: ctx.signal,
             resume: loaded.state,
             onProgress: (e) => ctx.progress.update(e),
           });
+          // As `bench suite` itself: exit 1 when an execution failed an assertion.
+          if (doc.scenarios.some((s) => (s.errors.assertion ?? 0) > 0)) process.exitCode = 1;
+          return doc;
         },
         { resume: loaded, outputDir },
       );
@@ -544,8 +551,9 @@ function checkBaseline(file: string, outputDir: string): void {
 
 /**
  * The frame every bench command shares: runtime and banner, Ctrl-C handling, progress on stderr,
- * then the summaries, reports, comparison and exit code. An interrupted run still prints and
- * writes what it finished (the document says incomplete) and exits 130.
+ * then the summaries, reports, comparison and exit code. A run stopped early still prints and
+ * writes what it finished (the document says incomplete, and why) and exits 130 after Ctrl-C, 1
+ * after a run limit (--max-duration, --max-cost).
  */
 async function runBench(
   cmd: Command,
@@ -657,10 +665,9 @@ async function runBench(
 }
 
 async function writeRunPlan(runtime: Runtime, outputDir: string, params: PlanParams, flags: Flags) {
-  const [{ planRun }, { writePlan }, { mkdirSync }] = await Promise.all([
+  const [{ planRun }, { writePlan }] = await Promise.all([
     import("../../bench/resume.js"),
     import("../../bench/resume-plan.js"),
-    import("node:fs"),
   ]);
   const plan = await planRun(runtime, params, {
     model: flags.model,
@@ -671,7 +678,6 @@ async function writeRunPlan(runtime: Runtime, outputDir: string, params: PlanPar
     maxCostUsd: flags.maxCost,
     maxDurationMs: flags.maxDuration,
   });
-  mkdirSync(outputDir, { recursive: true });
   writePlan(outputDir, plan);
 }
 
@@ -681,7 +687,7 @@ function printRunNotes(out: Output, doc: ResultsDocument): void {
   const p = doc.pacing;
   if (p)
     out.line(
-      `pacing (${[p.rpm !== null ? `${p.rpm} rpm` : "", p.tpm !== null ? `${p.tpm} tpm` : ""].filter(Boolean).join(", ")}): ` +
+      `pacing (${pacingLabel(p.rpm, p.tpm)}): ` +
         `${p.delayed} of ${p.requests} requests delayed, ${fmtMs(p.totalWaitMs)} waited in total (max ${fmtMs(p.maxWaitMs)})`,
     );
   const retried = doc.scenarios.filter(
