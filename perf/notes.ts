@@ -31,6 +31,6 @@ export const LIMIT_NOTES: Record<string, string[]> = {
   openloop: [
     "Profiled (startProfiling plus a 5 ms stall detector over the 10 s run): the tail comes from the tracker's background ingestion, which runs every 5 s on the main thread. Its first run loads DuckDB (dlopen of the native module, parsing its CommonJS) and each run closes the database instance synchronously: one stall of 150-400 ms, and every arrival due during it starts late. Arrivals are fixed on the clock, so the rate stays exact.",
     "Compare the no-op reference row (same schedule, same machine): the schedule itself stays within a few ms. A second, later stall (bootstrap confidence intervals of the load result, ~300 ms) comes after the arrival window and does not count.",
-    "Fix to make (tracker, not done here): no background ingestion while a load test runs (ingest at close), or load DuckDB when the tracker opens rather than on the first ingest. With `--no-track` the stall is gone.",
+    "Fix to make (tracker, not done here): no background ingestion while a load test runs (ingest at close), or load DuckDB when the tracker opens rather than on the first ingest.",
   ],
 };

@@ -47,6 +47,14 @@ export const openloop: PerfBenchmark = {
         metric("rate error vs 1,000/s", "%", rateError * 100, null, below(1)),
         metric("queue wait p99", "ms", result.queueWait.p99, floorWait.p99, below(5)),
         metric("queue wait p50", "ms", result.queueWait.p50, floorWait.p50, null),
+        metric("queue wait max", "ms", result.queueWait.max, floorWait.max, null),
+        metric(
+          "event-loop delay max during the run",
+          "ms",
+          result.resources.eventLoopDelayMs.max,
+          null,
+          null,
+        ),
         metric("latency p99 from intended start", "ms", result.latency.p99, null, null),
       ],
       params: {

@@ -39,6 +39,8 @@ interface OutputFlags {
   compare?: string;
   maxDuration?: number;
   maxCost?: number;
+  /** Redis URL: executions run on `claude-force worker` processes (docs/distributed.md). */
+  queue?: string;
 }
 type Flags = RunFlags & OutputFlags;
 
@@ -59,9 +61,14 @@ function addOutputOptions(cmd: Command): Command {
         DEFAULT_OUTPUT,
       )
       .option("--report", "also write the HTML dashboard and a Markdown report next to the results")
-      .option("--compare <baseline>", "compare the run with a baseline results file; exit 1 on a regression"),
+      .option("--compare <baseline>", "compare the run with a baseline results file; exit 1 on a regression")
+      .option(QUEUE_FLAG, QUEUE_HELP),
   );
 }
+
+const QUEUE_FLAG = "--queue <url>";
+const QUEUE_HELP =
+  "run the executions on `claude-force worker` processes through this Redis queue (redis://host:6379/0)";
 
 function addLimitOptions(cmd: Command): Command {
   return cmd
@@ -466,6 +473,7 @@ function registerResume(bench: Command): void {
     .option("--rpm <n>", "client-side pacing in requests per minute (default: the run's)", parsePositive)
     .option("--tpm <n>", "client-side pacing in tokens per minute (default: the run's)", parsePositive)
     .option("--json", "print machine-readable JSON on stdout")
+    .option(QUEUE_FLAG, `${QUEUE_HELP}; finished jobs are collected from the queue, not run again`)
     .addHelpText(
       "after",
       `
@@ -483,6 +491,7 @@ Example:
           timeout?: number;
           rpm?: number;
           tpm?: number;
+          queue?: string;
         }
       >();
       const outputDir = resultsDir(cmd, flags.project, flags.output);
@@ -506,6 +515,7 @@ Example:
         report: flags.report,
         maxCost: flags.maxCost ?? plan.limits.maxCostUsd ?? undefined,
         maxDuration: flags.maxDuration ?? plan.limits.maxDurationMs ?? undefined,
+        queue: flags.queue,
       };
       await runBench(
         cmd,
@@ -528,6 +538,36 @@ Example:
         { resume: loaded, outputDir },
       );
     });
+}
+
+/**
+ * Route every execution through the Redis queue. The run id keys the jobs, so a resumed run (same
+ * id) collects what workers already finished instead of running it again.
+ */
+async function attachQueueOrClose(
+  runtime: Runtime,
+  flags: Flags,
+  out: Output,
+  resume: boolean,
+): Promise<void> {
+  const { attachQueue } = await import("../../distributed/index.js");
+  try {
+    await attachQueue(runtime, flags.queue as string, {
+      model: flags.model,
+      argv: process.argv.slice(2),
+      resume,
+      onWarning: (m) => out.note(`warning: ${m}`),
+    });
+    out.note(`executions go to the workers on ${redactUrl(flags.queue as string)}`);
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}
+
+/** redis://user:password@host → redis://user:***@host, for messages. */
+function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, "$1***@");
 }
 
 /** The default folder lives under the project; an explicit --output is relative to where you are. */
@@ -595,6 +635,7 @@ async function runBench(
     runId: opts.resume?.plan.runId,
     wrapProvider: (p, prices) => limits.wrapProvider(p, prices),
   });
+  if (flags.queue) await attachQueueOrClose(runtime, flags, out, Boolean(opts.resume));
   const intr = interruptController(out);
   const interactive = isInteractive();
   const progress = createProgress({ interactive, quiet: out.json && !interactive });
