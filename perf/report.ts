@@ -98,8 +98,16 @@ export function renderPerformanceDoc(results: StoredResult[], order: string[]): 
     "npm run perf -- --quick                     # smaller counts, to try it fast",
     "```",
     "",
-    "Raw numbers per benchmark: `perf/results/<id>.json`. Profiles of the harness itself:",
-    "`claude-force profile -- <command>` (see the README).",
+    "Raw numbers per benchmark: `perf/results/<id>.json`.",
+    "",
+    "## Profiling claude-force",
+    "",
+    "`claude-force profile [--cpu] [--heap] [--out DIR] -- <command...>` runs any command in-process under",
+    "the inspector and writes `<name>.cpuprofile` (open in Chrome DevTools or speedscope),",
+    "`<name>.flame.html` (a self-contained flame graph) and, with `--heap`, `<name>.heapprofile`",
+    "(DevTools' Memory tab); it prints peak RSS and heap, event-loop delay p50/p99, GC pauses and the",
+    "top functions by self time. The same summary is what `startProfiling` (src/profiling) returns",
+    "for a results document's `profile` field. The notes above came from profiles made this way.",
     "",
   );
   return out.join("\n");

@@ -24,17 +24,18 @@ const { values } = parseArgs({
     only: { type: "string" },
     quick: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    "doc-only": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (values.help) {
   process.stdout.write(
-    `usage: npm run perf -- [--only ${ids.join(",")}] [--quick] [--no-build]\n` +
-      "Writes perf/results/<id>.json and docs/PERFORMANCE.md.\n",
+    `usage: npm run perf -- [--only ${ids.join(",")}] [--quick] [--no-build] [--doc-only]\n` +
+      "Writes perf/results/<id>.json and docs/PERFORMANCE.md (--doc-only: only the document, from stored results).\n",
   );
   process.exit(0);
 }
-const only = values.only ? values.only.split(",").map((s) => s.trim()) : ids;
+const only = values["doc-only"] ? [] : values.only ? values.only.split(",").map((s) => s.trim()) : ids;
 const unknown = only.filter((id) => !ids.includes(id));
 if (unknown.length > 0) {
   process.stderr.write(`perf: unknown benchmark ${unknown.join(", ")} (known: ${ids.join(", ")})\n`);

@@ -9,10 +9,12 @@ export {
   benchmarkAccuracy,
   benchmarkAgent,
   benchmarkWorkflow,
+  createRunLimits,
   loadSuite,
   loadTest,
   measureThroughputLevel,
   readResults,
+  resumeRun,
   runBenchmarks,
   runSuite,
 } from "./bench/index.js";
@@ -20,11 +22,14 @@ export type * from "./bench/types.js";
 export { RESULTS_SCHEMA_VERSION } from "./bench/types.js";
 export type { ClaudeForceConfig, LoadedConfig, Project } from "./config/index.js";
 export { DEFAULT_MODEL_MAP, loadConfig, loadProject } from "./config/index.js";
+// Distributed runs (Redis is loaded only when these are called with a queue)
+export { attachQueue, executeSpecs, startWorker } from "./distributed/index.js";
 export type { ErrorCode, ErrorDetails } from "./errors.js";
 export { ClaudeForceError, EXIT_CODES } from "./errors.js";
 export { AgentOrchestrator, type OrchestratorOptions } from "./orchestrator/orchestrator.js";
 export { createRuntime, type Runtime, type RuntimeOptions } from "./orchestrator/runtime.js";
 export type * from "./orchestrator/types.js";
+export { createPacer, pacedProvider } from "./pacing/index.js";
 // Pricing, providers
 export { PriceBook } from "./pricing/index.js";
 export {

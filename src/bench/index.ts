@@ -18,8 +18,10 @@ export {
 } from "./aggregate.js";
 export { type Assertion, compileAssertions, extractJson, passAtK, passHatK } from "./assertions.js";
 export { CostAccumulator, HAIKU_TARGET, type Pricing } from "./cost.js";
+export { createRunLimits, type RunLimits, worstCaseCost } from "./limits.js";
 export { type LoadTestOptions, loadTest, measureThroughputLevel } from "./load.js";
 export { ResultsWriter, readResults, type WrittenFiles } from "./results-writer.js";
+export { loadRun, resumeRun } from "./resume.js";
 export {
   DEFAULT_ITERATIONS,
   DEFAULT_LADDER,

@@ -14,7 +14,7 @@ import type { AccuracyResult, ResultsDocument, ThroughputLevel } from "./types.j
 export interface RunBenchmarksOptions extends BenchCallbacks {
   /** Built-in scenario names (default: all). */
   scenarios?: string[];
-  /** Recorded iterations per scenario (default 5). */
+  /** Recorded iterations per scenario (default 10: enough samples for the regression rank test). */
   iterations?: number;
   /** Unrecorded warmup iterations per scenario (default 1). */
   warmup?: number;
@@ -34,7 +34,7 @@ export interface RunBenchmarksOptions extends BenchCallbacks {
   command?: string;
 }
 
-export const DEFAULT_ITERATIONS = 5;
+export const DEFAULT_ITERATIONS = 10;
 export const DEFAULT_WARMUP = 1;
 export const DEFAULT_LADDER = [1, 5, 10, 20];
 

@@ -50,7 +50,8 @@ export interface GcStats {
   byKind: Record<string, { count: number; totalMs: number }>;
 }
 
-export interface ProfileSummary {
+/** A type alias, not an interface, so it is assignable to ResultsDocument.profile (a record). */
+export type ProfileSummary = {
   name: string;
   /** Wall time between start and stop. */
   durationMs: number;
@@ -73,7 +74,7 @@ export interface ProfileSummary {
   peakHeapMb: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   gc: GcStats;
-}
+};
 
 /** V8 CPU profile (DevTools protocol `Profiler.Profile`). */
 export interface CallFrame {

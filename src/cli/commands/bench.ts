@@ -115,7 +115,7 @@ export function register(program: Command): void {
       collect,
       [],
     )
-    .option("-n, --iterations <n>", "recorded iterations per scenario (default 5)", parsePositiveInteger)
+    .option("-n, --iterations <n>", "recorded iterations per scenario (default 10)", parsePositiveInteger)
     .option("--warmup <n>", "unrecorded warmup iterations per scenario (default 1)", nonNegative)
     .option(
       "-c, --concurrency <levels>",
@@ -132,9 +132,10 @@ export function register(program: Command): void {
     .addHelpText(
       "after",
       `
-Defaults: 4 scenarios x (1 warmup + 5 iterations), throughput ladder 1,5,10,20, accuracy on the
+Defaults: 4 scenarios x (1 warmup + 10 iterations), throughput ladder 1,5,10,20, accuracy on the
 shipped dataset. With the simulated provider the time scale is ${BENCH_TIME_SCALE} (override with --time-scale 1 for
-real-time latencies); the whole suite takes about 15 s. Results: <output>/<run-id>.json, latest.json,
+real-time latencies); the whole suite takes about 20 s. The config's bench: section
+(iterations, warmup, concurrency, timeScale, output) sets other defaults; flags win. Results: <output>/<run-id>.json, latest.json,
 <run-id>.executions.jsonl and <run-id>.plan.json (what \`bench resume <run-id>\` needs after a crash,
 a Ctrl-C or a --max-duration / --max-cost stop).
 
@@ -161,6 +162,11 @@ Examples:
           accuracy: boolean;
         }
       >();
+      // The config's bench section supplies defaults; flags win.
+      const cfg = await benchConfig(flags.project);
+      flags.iterations ??= cfg?.iterations;
+      flags.warmup ??= cfg?.warmup;
+      flags.concurrency ??= cfg?.concurrency;
       const params: PlanParams = {
         command: "bench",
         scenarios: flags.scenario,
@@ -570,6 +576,12 @@ function redactUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]*:)[^@]*@/, "$1***@");
 }
 
+/** The `bench:` section of the project config (iterations, warmup, concurrency, timeScale, output). */
+async function benchConfig(project: string) {
+  const { loadConfig } = await import("../../config/load.js");
+  return (await loadConfig(project)).config.bench;
+}
+
 /** The default folder lives under the project; an explicit --output is relative to where you are. */
 function resultsDir(cmd: Command, project: string, output: string): string {
   return cmd.getOptionValueSource("output") === "default" ? resolve(project, output) : resolve(output);
@@ -623,6 +635,9 @@ async function runBench(
     import("../../bench/limits.js"),
   ]);
   const out = new Output({ json: flags.json });
+  const cfg = await benchConfig(flags.project);
+  if (cfg?.output && cmd.getOptionValueSource("output") === "default") flags.output = cfg.output;
+  flags.timeScale ??= cfg?.timeScale;
   const outputDir = opts.outputDir ?? resultsDir(cmd, flags.project, flags.output);
   if (flags.compare) checkBaseline(flags.compare, outputDir);
   const limits = createRunLimits({
