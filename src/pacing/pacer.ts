@@ -86,7 +86,8 @@ export function createPacer(opts: PacerOptions): Pacer {
       await turn;
       const waited = clock.now() - start;
       stats.acquired++;
-      if (waited > 0) stats.delayed++;
+      // Sub-millisecond gaps are promise scheduling, not pacing.
+      if (waited >= 1) stats.delayed++;
       stats.totalWaitMs += waited;
       stats.maxWaitMs = Math.max(stats.maxWaitMs, waited);
       return waited;
