@@ -26,7 +26,9 @@ export function printRunHeader(out: Output, doc: ResultsDocument): void {
   const sim = r.simulated
     ? out.c.yellow(`SIMULATED (time scale ${r.timeScale ?? 1}, seed ${r.seed ?? "-"})`)
     : "real";
-  out.heading(`Run ${r.id}${r.incomplete ? out.c.red(` (INCOMPLETE: ${r.stopReason ?? "interrupted"})`) : ""}`);
+  out.heading(
+    `Run ${r.id}${r.incomplete ? out.c.red(` (INCOMPLETE: ${r.stopReason ?? "interrupted"})`) : ""}`,
+  );
   out.line(`provider ${r.provider}, ${sim}; ${r.cpus}× ${r.cpu}; node ${r.node}`);
 }
 

@@ -231,7 +231,9 @@ describe("dashboard in Chromium", () => {
     (doc as unknown as { throughput: unknown[] }).throughput = [{ concurrency: 4 }];
     const loaded = await open(renderDashboard(doc), "malformed.html");
     expect(loaded.pageErrors).toEqual([]);
-    expect(await loaded.page.locator("#throughput .empty").last().textContent()).toMatch(/could not be drawn/);
+    expect(await loaded.page.locator("#throughput .empty").last().textContent()).toMatch(
+      /could not be drawn/,
+    );
     expect(loaded.consoleErrors.join("\n")).toMatch(/dashboard section throughput/);
     expect(await loaded.page.locator("#comparison").count()).toBe(1);
     await loaded.page.close();
