@@ -13,6 +13,7 @@ import type { PlanParams } from "../../bench/resume-plan.js";
 import type { ResultsDocument } from "../../bench/types.js";
 import { ClaudeForceError } from "../../errors.js";
 import type { Runtime } from "../../orchestrator/runtime.js";
+import type { ProfileSummary } from "../../profiling/types.js";
 import type { Comparison } from "../../regress/types.js";
 import {
   addRunOptions,
@@ -41,6 +42,8 @@ interface OutputFlags {
   maxCost?: number;
   /** Redis URL: executions run on `claude-force worker` processes (docs/distributed.md). */
   queue?: string;
+  /** Profile the harness itself: cpu, heap or all. */
+  profile?: "cpu" | "heap" | "all";
 }
 type Flags = RunFlags & OutputFlags;
 
@@ -62,7 +65,13 @@ function addOutputOptions(cmd: Command): Command {
       )
       .option("--report", "also write the HTML dashboard and a Markdown report next to the results")
       .option("--compare <baseline>", "compare the run with a baseline results file; exit 1 on a regression")
-      .option(QUEUE_FLAG, QUEUE_HELP),
+      .option(QUEUE_FLAG, QUEUE_HELP)
+      .addOption(
+        new Option(
+          "--profile <kind>",
+          "profile claude-force itself during the run: .cpuprofile + flame graph, heap profile, GC, event loop",
+        ).choices(["cpu", "heap", "all"]),
+      ),
   );
 }
 
@@ -546,6 +555,11 @@ Example:
     });
 }
 
+async function startProfiler(kind: "cpu" | "heap" | "all", outDir: string, runId: string) {
+  const { startProfiling } = await import("../../profiling/index.js");
+  return startProfiling({ cpu: kind !== "heap", heap: kind !== "cpu", outDir, name: `${runId}.profile` });
+}
+
 /**
  * Route every execution through the Redis queue. The run id keys the jobs, so a resumed run (same
  * id) collects what workers already finished instead of running it again.
@@ -655,11 +669,18 @@ async function runBench(
   const interactive = isInteractive();
   const progress = createProgress({ interactive, quiet: out.json && !interactive });
   let doc: ResultsDocument;
+  const profiler = flags.profile ? await startProfiler(flags.profile, outputDir, runtime.runId) : null;
   try {
     if (opts.plan) await writeRunPlan(runtime, outputDir, opts.plan, flags);
     limits.start();
     const signal = AbortSignal.any([intr.signal, limits.signal]);
     doc = await body({ runtime, out, signal, progress, outputDir });
+    if (profiler) {
+      doc.profile = await profiler.stop();
+      // The session already wrote the document: write it again with the profile in it.
+      const { ResultsWriter } = await import("../../bench/results-writer.js");
+      ResultsWriter.open(outputDir, doc.run.id).writeDocument(doc);
+    }
   } finally {
     progress.stop();
     intr.dispose();
@@ -673,7 +694,7 @@ async function runBench(
     print.printRunHeader(out, doc);
     print.printTotals(out, doc);
   }
-  printRunNotes(out, doc);
+  await printRunNotes(out, doc);
   const jsonl = resolve(outputDir, `${doc.run.id}.executions.jsonl`);
   const files: Record<string, string | undefined> = {
     results: resolve(outputDir, `${doc.run.id}.json`),
@@ -738,8 +759,13 @@ async function writeRunPlan(runtime: Runtime, outputDir: string, params: PlanPar
 }
 
 /** Why the run stopped, client-side pacing, and per scenario the 429s and backoff the retries met. */
-function printRunNotes(out: Output, doc: ResultsDocument): void {
+async function printRunNotes(out: Output, doc: ResultsDocument): Promise<void> {
   if (doc.run.stopReason) out.line(out.c.yellow(`stopped early: ${doc.run.stopReason}`));
+  if (doc.profile) {
+    const { formatProfileSummary } = await import("../../profiling/index.js");
+    out.heading("Profile of claude-force itself");
+    for (const line of formatProfileSummary(doc.profile as ProfileSummary)) out.line(line);
+  }
   const p = doc.pacing;
   if (p)
     out.line(
