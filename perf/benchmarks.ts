@@ -1,6 +1,7 @@
 /** The suite, in report order. */
 import { coldstart } from "./coldstart.js";
 import { dashboard } from "./dashboard.js";
+import { distributed } from "./distributed.js";
 import { loadgen } from "./loadgen.js";
 import { memory } from "./memory.js";
 import { openloop } from "./openloop.js";
@@ -16,4 +17,5 @@ export const BENCHMARKS: PerfBenchmark[] = [
   dashboard,
   coldstart,
   openloop,
+  distributed,
 ];

@@ -17,7 +17,7 @@ export const LIMIT_NOTES: Record<string, string[]> = {
   ],
   streaming: [
     "Capacity, not measurement: 2,000 streams at 50 tokens/s is 100,000 text deltas per second, and the client spends tens of µs of CPU per delta (its row: the SDK decodes each SSE event through web streams, a line decoder, JSON.parse and an async iterator). That is several cores of work on a 2-core machine that also runs the server, so both fall behind and the backlog shows up as error.",
-    "At the light level (200 streams) the same code measures within a few ms at p99: the error comes from saturation, not from the timestamps. The mock server does not stamp send times, so its own lateness counts as error too.",
+    "At the light level (200 streams) the same code's p99 error is one to two orders of magnitude smaller (its rows) and its p50 a few ms: the error at 2,000 streams comes from saturation, not from how timestamps are taken. The mock server does not stamp send times, so its own lateness counts as error too.",
     "The event-loop delay rows show the waits directly. Reaching the target at 2,000 streams needs more cores (the server on its own machine, and the client's streams split over worker processes), or a lighter SSE reader than the SDK's.",
   ],
   memory: [
@@ -30,7 +30,7 @@ export const LIMIT_NOTES: Record<string, string[]> = {
   ],
   openloop: [
     "Profiled (startProfiling plus a 5 ms stall detector over the 10 s run): the tail comes from the tracker's background ingestion, which runs every 5 s on the main thread. Its first run loads DuckDB (dlopen of the native module, parsing its CommonJS) and each run closes the database instance synchronously: one stall of 150-400 ms, and every arrival due during it starts late. Arrivals are fixed on the clock, so the rate stays exact.",
-    "Compare the no-op reference row (same schedule, same machine): the schedule itself stays within a few ms. A second, later stall (bootstrap confidence intervals of the load result, ~300 ms) comes after the arrival window and does not count.",
+    "The no-op reference row (the same schedule, jobs that do nothing, measured just before) tells the two causes apart: when its p99 is high too, the machine's load kept the process from running (every wait lands in the tail); when only the loaded run's is, it is the tracker's ingest stall. A second stall, bootstrap confidence intervals of the load result (~300 ms), comes after the arrival window and does not count.",
     "Fix to make (tracker, not done here): no background ingestion while a load test runs (ingest at close), or load DuckDB when the tracker opens rather than on the first ingest.",
   ],
 };

@@ -89,11 +89,6 @@ try {
   rmSync(workDir, { recursive: true, force: true });
 }
 
-// The results are committed and CI lints every JSON file: leave them in the formatter's layout.
-execFileSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", resultsDir], {
-  stdio: "ignore",
-});
-
 const stored = readdirSync(resultsDir)
   .filter((f) => f.endsWith(".json") && ids.includes(f.slice(0, -5)))
   .map((f) => JSON.parse(readFileSync(join(resultsDir, f), "utf8")) as StoredResult);

@@ -24,7 +24,8 @@ export async function simRuntime(
   mkdirSync(project, { recursive: true });
   return (opts.lib?.runtime ?? srcRuntime).createRuntime({
     project,
-    command: "perf",
+    // Benchmarks run as `bench` does (the tracker journals; DuckDB ingest waits for the end).
+    command: "bench perf",
     provider: "sim",
     seed: 1,
     timeScale: opts.timeScale ?? 0,

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDashboard } from "../../src/report/index.js";
-import { makeComparison, makeResultsDocument, XSS_IMG, XSS_SCRIPT } from "./fixture.js";
+import { makeComparison, makeResultsDocument, PROFILE_DIR, XSS_IMG, XSS_SCRIPT } from "./fixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-  const doc = makeResultsDocument({ xss: true, scenarios: 5, executionsPerScenario: 300 });
+  const doc = makeResultsDocument({ xss: true, profile: true, scenarios: 5, executionsPerScenario: 300 });
   const history = [0.9, 1.1, 1].map((f, i) => {
     const d = makeResultsDocument({
       seed: i + 7,
@@ -170,6 +170,7 @@ describe("dashboard in Chromium", () => {
         "failures",
         "history",
         "comparison",
+        "profile",
       ]),
     );
     expect(await main.page.locator("#simulated-badge").textContent()).toBe("SIMULATED");
@@ -201,6 +202,79 @@ describe("dashboard in Chromium", () => {
     expect(await header.getAttribute("aria-sort")).toBe("descending");
   });
 
+  it("shows the harness profile: cards, self time, allocations, GC by kind and file names", async () => {
+    const profile = main.page.locator("#profile");
+    expect(await profile.locator("h2").textContent()).toBe("Profile of the harness");
+    const cards = await profile.locator(".card .label").allTextContents();
+    expect(cards).toEqual([
+      "Wall time",
+      "CPU time",
+      "Peak RSS",
+      "Peak heap",
+      "Event-loop delay p99",
+      "GC pauses",
+    ]);
+    expect(await profile.locator(".card .value").allTextContents()).not.toContain("-");
+    const tables = profile.locator("table.sortable");
+    expect(await tables.count()).toBe(3);
+    const rows = (i: number) => tables.nth(i).locator("tbody tr");
+    expect([await rows(0).count(), await rows(1).count(), await rows(2).count()]).toEqual([10, 5, 4]);
+    // Locations are short and machine-independent; V8 pseudo-frames have none.
+    expect(await rows(0).nth(1).locator("td").allTextContents()).toEqual([
+      "recordExecution",
+      "tracking/tracker.js:142",
+      expect.stringMatching(/^\d+(\.\d+)?(ms|s)$/),
+      expect.stringMatching(/^\d+\.\d%$/),
+    ]);
+    expect(await rows(0).nth(3).locator("td").nth(1).textContent()).toBe(
+      "hdr-histogram-js/dist/JsHistogram.js:180",
+    );
+    expect(await rows(0).first().locator("td").nth(1).textContent()).toBe("-");
+    expect(await rows(2).locator("td:first-child").allTextContents()).toEqual([
+      "minor",
+      "major",
+      "incremental",
+      "weakcb",
+    ]);
+    const files = await profile.locator("ul.files li").allTextContents();
+    expect(files).toEqual([
+      "flame graph: 20261126-134501-a1b2.profile.flame.html",
+      "CPU profile: 20261126-134501-a1b2.profile.cpuprofile",
+      "heap profile: 20261126-134501-a1b2.profile.heapprofile",
+    ]);
+    // biome-ignore lint/performance/useDomNodeTextContent: layout-aware text is the point here
+    expect(await profile.evaluate((s) => s.innerText)).not.toContain(PROFILE_DIR);
+    // The one link is relative: the flame graph beside this page, opened only on click.
+    const links = await profile.locator("a").evaluateAll((as) =>
+      as.map((a) => ({ raw: a.getAttribute("href"), abs: (a as HTMLAnchorElement).href })),
+    );
+    expect(links).toEqual([
+      {
+        raw: "./20261126-134501-a1b2.profile.flame.html",
+        abs: new URL("20261126-134501-a1b2.profile.flame.html", main.url).href,
+      },
+    ]);
+  });
+
+  it("shows a <script>-named profiled function as text, and sorts the self-time table", async () => {
+    const selfTime = main.page.locator("#profile table.sortable").first();
+    const fn = selfTime.locator("tbody td.code", { hasText: XSS_SCRIPT });
+    expect(await fn.textContent()).toBe(XSS_SCRIPT);
+    expect(await fn.isVisible()).toBe(true);
+    expect(await main.page.locator("#profile script, #profile img").count()).toBe(0);
+    const allocations = main.page.locator("#profile table.sortable").nth(1);
+    expect(await allocations.locator("tbody td.code", { hasText: XSS_IMG }).textContent()).toBe(XSS_IMG);
+
+    const shares = async () =>
+      (await selfTime.locator("tbody tr td:nth-child(4)").allTextContents()).map((t) => Number.parseFloat(t));
+    const initial = await shares();
+    expect(initial).toEqual([...initial].sort((a, b) => b - a));
+    await selfTime.locator("th", { hasText: "Share" }).click();
+    const ascending = await shares();
+    expect(ascending).toEqual([...initial].sort((a, b) => a - b));
+    expect(ascending[0]).toBeLessThan(ascending[9]!);
+  });
+
   it("requests nothing but the file itself", async () => {
     expect(main.requests).toEqual([main.url]);
   });
@@ -223,6 +297,10 @@ describe("dashboard in Chromium", () => {
       ),
     );
     for (const [id, msg] of Object.entries(empties)) expect(msg, id).toMatch(/^No |^Only one/);
+    expect(await bare.page.locator("#profile .empty").textContent()).toMatch(
+      /^Not profiled: run with --profile cpu\|heap\|all/,
+    );
+    expect(await bare.page.locator("#profile table, #profile .card").count()).toBe(0);
     await bare.page.close();
   });
 

@@ -14,6 +14,7 @@ import type {
   ScenarioResult,
   ThroughputLevel,
 } from "../../src/bench/types.js";
+import type { ProfileSummary } from "../../src/profiling/types.js";
 import type { ErrorKind } from "../../src/providers/types.js";
 import type { Comparison } from "../../src/regress/types.js";
 import type { ExecutionRecord } from "../../src/tracking/types.js";
@@ -33,6 +34,8 @@ export interface FixtureOptions {
   startedAt?: string;
   /** Multiply every latency (to fake a slower or faster run for history/comparison). */
   latencyFactor?: number;
+  /** Add a `--profile all` summary (with XSS payloads as function names when `xss` is set). */
+  profile?: boolean;
 }
 
 /** mulberry32: tiny deterministic PRNG. */
@@ -111,6 +114,89 @@ function resources(rand: () => number): ResourceUsage {
     peakRssMb: 90 + rand() * 40,
     peakHeapMb: 30 + rand() * 20,
     eventLoopDelayMs: { p50: 0.4, p99: 2.1, max: 9.5 },
+  };
+}
+
+const DIST = "file:///home/runner/work/claude-force/claude-force/dist";
+const NODE_MODULES = "file:///home/runner/work/claude-force/claude-force/node_modules";
+export const PROFILE_DIR = "/home/runner/work/claude-force/claude-force/benchmarks/results";
+
+/**
+ * What `bench --profile all` records for a 10-minute simulated run: mostly idle (the sim provider
+ * sleeps), busy time spread over tracking, histograms, JSON and GC, like a real harness profile.
+ */
+function profileSummary(rand: () => number, runId: string, xss: boolean): ProfileSummary {
+  const name = `${runId}.profile`;
+  const jitter = () => 0.9 + rand() * 0.2;
+  const frames: Array<[string, string, number | null, number]> = [
+    ["(garbage collector)", "", null, 5200],
+    ["recordExecution", `${DIST}/tracking/tracker.js`, 142, 4100],
+    ["(program)", "", null, 3300],
+    ["recordValue", `${NODE_MODULES}/hdr-histogram-js/dist/JsHistogram.js`, 180, 2700],
+    ["stringify", "", null, 2300],
+    [xss ? XSS_SCRIPT : "simulateLatency", `${DIST}/providers/sim/latency.js`, 37, 1900],
+    ["writeSync", "node:fs", 915, 1500],
+    ["tryToStartAnother", `${NODE_MODULES}/p-queue/dist/index.js`, 211, 1100],
+    ["processTicksAndRejections", "node:internal/process/task_queues", 95, 900],
+    ["(anonymous)", `${DIST}/bench/runner.js`, 88, 700],
+  ];
+  const selfMs = frames.map((f) => f[3] * jitter());
+  // The top ten cover about 80% of the busy (non-idle) time, as in real profiles.
+  const busyMs = selfMs.reduce((a, b) => a + b, 0) / 0.8;
+  const allocations: Array<[string, string, number | null, number]> = [
+    ["recordExecution", `${DIST}/tracking/tracker.js`, 150, 48.2],
+    ["stringify", "", null, 31.7],
+    [xss ? XSS_IMG : "buildMessages", `${DIST}/providers/sim/messages.js`, 22, 18.4],
+    ["recordValue", `${NODE_MODULES}/hdr-histogram-js/dist/JsHistogram.js`, 184, 6.9],
+    ["Promise", "", null, 5.1],
+  ];
+  const byKind = {
+    minor: { count: 412, totalMs: 180.4 * jitter() },
+    major: { count: 6, totalMs: 42.7 * jitter() },
+    incremental: { count: 9, totalMs: 5.1 },
+    weakcb: { count: 2, totalMs: 0.08 },
+  };
+  const kinds = Object.values(byKind);
+  const durationMs = 601_234;
+  const userMs = busyMs * 0.85;
+  const systemMs = busyMs * 0.15 + 1800;
+  return {
+    name,
+    durationMs,
+    files: {
+      cpuprofile: `${PROFILE_DIR}/${name}.cpuprofile`,
+      flamegraph: `${PROFILE_DIR}/${name}.flame.html`,
+      heapprofile: `${PROFILE_DIR}/${name}.heapprofile`,
+    },
+    cpu: {
+      userMs,
+      systemMs,
+      utilisation: (userMs + systemMs) / durationMs,
+      samples: Math.round(durationMs / 1.05),
+      idleMs: durationMs - busyMs,
+      topSelfTime: frames.map(([functionName, url, line], i) => ({
+        functionName,
+        url,
+        line,
+        selfMs: selfMs[i]!,
+        selfShare: selfMs[i]! / busyMs,
+      })),
+    },
+    topAllocations: allocations.map(([functionName, url, line, mb]) => ({
+      functionName,
+      url,
+      line,
+      selfMb: mb * jitter(),
+    })),
+    peakRssMb: 118 + rand() * 10,
+    peakHeapMb: 41 + rand() * 6,
+    eventLoopDelayMs: { p50: 10.1, p99: 12.6, max: 48.3 },
+    gc: {
+      count: kinds.reduce((a, k) => a + k.count, 0),
+      totalMs: kinds.reduce((a, k) => a + k.totalMs, 0),
+      maxMs: 14.2,
+      byKind,
+    },
   };
 }
 
@@ -459,7 +545,7 @@ export function makeResultsDocument(opts: FixtureOptions = {}): ResultsDocument 
       wallMs: 600_000,
       errors: allErrors,
     },
-    profile: null,
+    profile: opts.profile ? profileSummary(rand, runId, xss) : null,
   };
   return doc;
 }

@@ -40,6 +40,9 @@ export function dashboardClient(): void {
   const fmtPct = (v: unknown, d = 1) => (!isNum(v) ? "-" : `${(v * 100).toFixed(d)}%`);
   const fmtInt = (v: unknown) => (!isNum(v) ? "-" : Math.round(v).toLocaleString("en-US"));
   const fmtNum = (v: unknown, d = 2) => (!isNum(v) ? "-" : v.toFixed(d));
+  /** Milliseconds with two decimals below 10 ms: GC pauses and event-loop delay live there. */
+  const fmtMsFine = (v: unknown) => (isNum(v) && v < 10 ? `${v.toFixed(2)}ms` : fmtMs(v));
+  const fmtMb = (v: unknown, d = 1) => (!isNum(v) ? "-" : `${v.toFixed(d)} MB`);
   const fmtMetric = (metric: string, v: unknown) =>
     metric.endsWith("_ms")
       ? fmtMs(v)
@@ -97,6 +100,14 @@ export function dashboardClient(): void {
     }
   };
   const empty = (parent: HTMLElement, message: string) => parent.append(el("p", { class: "empty" }, message));
+  const cardEl = (label: string, value: string, sub: string, state = "") =>
+    el(
+      "div",
+      { class: `card ${state}` },
+      el("div", { class: "label" }, label),
+      el("div", { class: "value" }, value),
+      el("div", { class: "sub" }, sub),
+    );
   const chartBox = (parent: HTMLElement, title: string, kind: string): HTMLElement => {
     const box = el("div", { class: "chart", "data-chart": kind });
     parent.append(el("div", {}, el("div", { class: "chart-title" }, title), box));
@@ -108,7 +119,8 @@ export function dashboardClient(): void {
     label: string;
     value: (r: R) => string | number | null | undefined;
     format?: (r: R) => string;
-    kind?: "num" | "text";
+    /** num: right-aligned; text: long values collapse; code: monospace (function names, paths). */
+    kind?: "num" | "text" | "code";
   }
   const table = <R>(
     parent: HTMLElement,
@@ -489,15 +501,7 @@ export function dashboardClient(): void {
   const cost = data.cost;
   const cards = el("div", { class: "cards", id: "summary" });
   const card = (label: string, value: string, sub: string, state = "") =>
-    cards.append(
-      el(
-        "div",
-        { class: `card ${state}` },
-        el("div", { class: "label" }, label),
-        el("div", { class: "value" }, value),
-        el("div", { class: "sub" }, sub),
-      ),
-    );
+    cards.append(cardEl(label, value, sub, state));
   const tot = data.totals;
   card(
     "Success rate",
@@ -1253,6 +1257,150 @@ export function dashboardClient(): void {
           `CPU ${fmtNum(r.cpuUserMs, 0)} ms user + ${fmtNum(r.cpuSystemMs, 0)} ms system (${fmtPct(r.cpuUtilisation)} of one core); peak RSS ${fmtNum(r.peakRssMb, 0)} MB, heap ${fmtNum(r.peakHeapMb, 0)} MB; event-loop delay p50 ${fmtMs(r.eventLoopDelayMs.p50)}, p99 ${fmtMs(r.eventLoopDelayMs.p99)}, max ${fmtMs(r.eventLoopDelayMs.max)}.`,
         ),
       );
+  });
+
+  // The harness's own profile (bench --profile)
+  sectionOf("profile", "Profile of the harness", (s) => {
+    const p = data.profile;
+    if (!p) {
+      empty(
+        s,
+        "Not profiled: run with --profile cpu|heap|all to see where claude-force itself spends CPU time and memory.",
+      );
+      return;
+    }
+    s.append(
+      el(
+        "p",
+        {},
+        `Where claude-force itself spent CPU time and memory during this run (profile ${p.name}), to tell a slow harness from a slow system under test.`,
+      ),
+    );
+    const cpuMs = isNum(p.cpu.userMs) && isNum(p.cpu.systemMs) ? p.cpu.userMs + p.cpu.systemMs : null;
+    const ev = p.eventLoopDelayMs;
+    s.append(
+      el(
+        "div",
+        { class: "cards" },
+        cardEl(
+          "Wall time",
+          fmtMs(p.durationMs),
+          isNum(p.cpu.samples) ? `${fmtInt(p.cpu.samples)} CPU samples` : "no CPU profile",
+        ),
+        cardEl(
+          "CPU time",
+          fmtMs(cpuMs),
+          `${fmtPct(p.cpu.utilisation)} of one core · user ${fmtMs(p.cpu.userMs)}, system ${fmtMs(p.cpu.systemMs)}`,
+        ),
+        cardEl("Peak RSS", fmtMb(p.peakRssMb), "resident set size"),
+        cardEl("Peak heap", fmtMb(p.peakHeapMb), "V8 heap in use"),
+        cardEl(
+          "Event-loop delay p99",
+          fmtMsFine(ev?.p99),
+          `p50 ${fmtMsFine(ev?.p50)}, max ${fmtMsFine(ev?.max)}`,
+        ),
+        cardEl(
+          "GC pauses",
+          fmtInt(p.gc.count),
+          `${fmtMsFine(p.gc.totalMs)} in total, longest ${fmtMsFine(p.gc.maxMs)}`,
+        ),
+      ),
+    );
+    const where: Column<{ location: string | null }> = {
+      label: "Location",
+      value: (r) => r.location,
+      kind: "code",
+    };
+    s.append(el("h3", {}, "Top functions by self time"));
+    if (p.cpu.topSelfTime.length === 0) empty(s, "No CPU profile (run with --profile cpu or all).");
+    else {
+      s.append(
+        el(
+          "p",
+          { class: "empty" },
+          `Self time: the function itself was running (not its callees). Shares are of the non-idle time${isNum(p.cpu.idleMs) ? `; the thread was idle for ${fmtMs(p.cpu.idleMs)}` : ""}.`,
+        ),
+      );
+      table(
+        s,
+        [
+          { label: "Function", value: (r) => r.functionName, kind: "code" },
+          where,
+          { label: "Self", value: (r) => r.selfMs, format: (r) => fmtMsFine(r.selfMs), kind: "num" },
+          { label: "Share", value: (r) => r.selfShare, format: (r) => fmtPct(r.selfShare), kind: "num" },
+        ],
+        p.cpu.topSelfTime,
+      );
+    }
+    s.append(el("h3", {}, "Top allocation sites (sampled)"));
+    if (p.topAllocations.length === 0) empty(s, "No heap profile (run with --profile heap or all).");
+    else
+      table(
+        s,
+        [
+          { label: "Function", value: (r) => r.functionName, kind: "code" },
+          where,
+          { label: "Allocated", value: (r) => r.selfMb, format: (r) => fmtMb(r.selfMb, 2), kind: "num" },
+        ],
+        p.topAllocations,
+      );
+    s.append(el("h3", {}, "GC pauses by kind"));
+    const kinds = Object.entries(p.gc.byKind).sort((a, b) => b[1].totalMs - a[1].totalMs);
+    if (kinds.length === 0) empty(s, "No garbage collection during the profile.");
+    else
+      table(
+        s,
+        [
+          { label: "Kind", value: (r) => r[0] },
+          { label: "Pauses", value: (r) => r[1].count, format: (r) => fmtInt(r[1].count), kind: "num" },
+          { label: "Total", value: (r) => r[1].totalMs, format: (r) => fmtMsFine(r[1].totalMs), kind: "num" },
+          {
+            label: "Mean",
+            value: (r) => (r[1].count ? r[1].totalMs / r[1].count : null),
+            format: (r) => fmtMsFine(r[1].count ? r[1].totalMs / r[1].count : null),
+            kind: "num",
+          },
+          {
+            label: "Share of GC time",
+            value: (r) => (p.gc.totalMs ? r[1].totalMs / p.gc.totalMs : null),
+            format: (r) => fmtPct(p.gc.totalMs ? r[1].totalMs / p.gc.totalMs : null),
+            kind: "num",
+          },
+        ],
+        kinds,
+      );
+    s.append(el("h3", {}, "Files"));
+    if (p.files.length === 0) empty(s, "No profile files were written.");
+    else {
+      const labels = { flamegraph: "flame graph", cpuprofile: "CPU profile", heapprofile: "heap profile" };
+      s.append(
+        el(
+          "ul",
+          { class: "files" },
+          ...p.files.map((f) =>
+            el(
+              "li",
+              {},
+              `${labels[f.kind]}: `,
+              // Only the flame graph is worth opening in a browser. A plain file name behind "./"
+              // stays a relative link beside this page: a navigation on click, nothing loaded here.
+              f.kind === "flamegraph" && /^[\w.-]+$/.test(f.name)
+                ? el(
+                    "a",
+                    { href: `./${f.name}`, target: "_blank", rel: "noopener noreferrer" },
+                    el("code", {}, f.name),
+                  )
+                : el("code", {}, f.name),
+            ),
+          ),
+        ),
+        el(
+          "p",
+          { class: "empty" },
+          "Written beside the results file. Open the .cpuprofile in Chrome DevTools (Performance) or speedscope, the .heapprofile in DevTools' Memory tab.",
+        ),
+      );
+    }
   });
 
   app.append(

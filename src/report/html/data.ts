@@ -7,6 +7,7 @@ import type { GuideExecution, ResultsDocument, ScenarioResult } from "../../benc
 import type { Comparison } from "../../regress/types.js";
 import type { HistoryEntry } from "../history.js";
 import { type RunLatency, runLatency } from "../summary.js";
+import { type DashboardProfile, dashboardProfile } from "./profile-data.js";
 
 /** Failure samples kept per scenario: enough to see what went wrong, bounded for size. */
 export const FAILURE_SAMPLES = 5;
@@ -30,6 +31,8 @@ export interface DashboardData {
   load: ResultsDocument["load"];
   accuracy: ResultsDocument["accuracy"];
   resources: ResultsDocument["resources"];
+  /** The harness's own profile (bench --profile), or null when the run was not profiled. */
+  profile: DashboardProfile | null;
   history: Array<Omit<HistoryEntry, "file">>;
   comparison: Comparison | null;
 }
@@ -64,6 +67,7 @@ export function dashboardData(
     load: doc.load ?? [],
     accuracy: doc.accuracy ?? null,
     resources: doc.resources ?? null,
+    profile: dashboardProfile(doc.profile),
     history: (opts.history ?? []).map(({ file: _file, ...rest }) => rest),
     comparison: opts.comparison ?? null,
   };

@@ -51,6 +51,11 @@ table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nu
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--grid); text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.text { max-width: 520px; overflow-wrap: anywhere; }
+code, td.code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+td.code { max-width: 420px; overflow-wrap: anywhere; }
+#profile td { vertical-align: baseline; } /* monospace cells line up with the numbers beside them */
+a { color: var(--accent); }
+ul.files { margin: 4px 0; padding-left: 20px; }
 details.long summary { cursor: pointer; }
 details.long[open] .preview { display: none; }
 details.long > div { white-space: pre-wrap; }
