@@ -242,12 +242,13 @@ describe("dashboard in Chromium", () => {
       "CPU profile: 20261126-134501-a1b2.profile.cpuprofile",
       "heap profile: 20261126-134501-a1b2.profile.heapprofile",
     ]);
-    // biome-ignore lint/performance/useDomNodeTextContent: layout-aware text is the point here
-    expect(await profile.evaluate((s) => s.innerText)).not.toContain(PROFILE_DIR);
+    expect(await profile.textContent()).not.toContain(PROFILE_DIR);
     // The one link is relative: the flame graph beside this page, opened only on click.
-    const links = await profile.locator("a").evaluateAll((as) =>
-      as.map((a) => ({ raw: a.getAttribute("href"), abs: (a as HTMLAnchorElement).href })),
-    );
+    const links = await profile
+      .locator("a")
+      .evaluateAll((as) =>
+        as.map((a) => ({ raw: a.getAttribute("href"), abs: (a as HTMLAnchorElement).href })),
+      );
     expect(links).toEqual([
       {
         raw: "./20261126-134501-a1b2.profile.flame.html",
@@ -314,6 +315,30 @@ describe("dashboard in Chromium", () => {
     );
     expect(loaded.consoleErrors.join("\n")).toMatch(/dashboard section throughput/);
     expect(await loaded.page.locator("#comparison").count()).toBe(1);
+    await loaded.page.close();
+  });
+
+  it("draws a partial profile (an older or hand-edited file) with dashes, not an error", async () => {
+    const doc = makeResultsDocument({ scenarios: 2, executionsPerScenario: 20 });
+    doc.profile = { name: "old", durationMs: 1500, cpu: { userMs: 300 } };
+    const loaded = await open(renderDashboard(doc), "partial-profile.html");
+    expect(loaded.pageErrors).toEqual([]);
+    expect(loaded.consoleErrors).toEqual([]);
+    const profile = loaded.page.locator("#profile");
+    expect(await profile.locator(".card .value").allTextContents()).toEqual([
+      "1500ms",
+      "-",
+      "-",
+      "-",
+      "-",
+      "-",
+    ]);
+    expect(await profile.locator(".empty").allTextContents()).toEqual([
+      "No CPU profile (run with --profile cpu or all).",
+      "No heap profile (run with --profile heap or all).",
+      "No garbage collection during the profile.",
+      "No profile files were written.",
+    ]);
     await loaded.page.close();
   });
 

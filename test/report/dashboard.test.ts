@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { renderDashboard, scriptSafeJson } from "../../src/report/index.js";
-import { makeComparison, makeResultsDocument, XSS_IMG, XSS_SCRIPT } from "./fixture.js";
+import { makeComparison, makeResultsDocument, PROFILE_DIR, XSS_IMG, XSS_SCRIPT } from "./fixture.js";
 
 const scripts = (html: string) =>
   [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attrs: m[1]!, body: m[2]! }));
 
 describe("renderDashboard (static checks)", () => {
-  const doc = makeResultsDocument({ xss: true });
+  const doc = makeResultsDocument({ xss: true, profile: true });
   const html = renderDashboard(doc, {
     comparison: makeComparison(doc),
     generatedAt: "2026-11-26T14:00:00.000Z",
@@ -22,6 +22,9 @@ describe("renderDashboard (static checks)", () => {
     const parsed = JSON.parse(data.body);
     expect(parsed.scenarios[0].task).toContain(XSS_SCRIPT);
     expect(parsed.accuracy.misses[0].task).toContain(XSS_IMG);
+    expect(parsed.profile.cpu.topSelfTime.map((f: { functionName: string }) => f.functionName)).toContain(
+      XSS_SCRIPT,
+    );
     // The payload never appears as markup anywhere in the file.
     expect(html).not.toContain(XSS_SCRIPT);
     expect(html).not.toContain(XSS_IMG);
@@ -38,6 +41,16 @@ describe("renderDashboard (static checks)", () => {
       expect(hashes).toContain(createHash("sha256").update(s.body).digest("base64"));
     expect(html).not.toMatch(/\s(src|href)=["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/<link\b/i);
+  });
+
+  it("embeds the profile without the machine's absolute paths", () => {
+    expect(html).toContain("20261126-134501-a1b2.profile.flame.html");
+    expect(html).not.toContain(PROFILE_DIR);
+    expect(html).not.toContain("file:///home/runner");
+    const bare = scripts(renderDashboard(makeResultsDocument())).find((s) =>
+      s.attrs.includes("application/json"),
+    )!;
+    expect(JSON.parse(bare.body).profile).toBeNull();
   });
 
   it("inlines uPlot and its stylesheet", () => {
