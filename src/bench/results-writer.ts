@@ -13,7 +13,6 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
-  readFileSync,
   readSync,
   renameSync,
   writeFileSync,
@@ -21,8 +20,10 @@ import {
 } from "node:fs";
 import { join, resolve } from "node:path";
 import { ClaudeForceError } from "../errors.js";
+import { MAX_RESULTS_BYTES, readTextFileSync } from "../internal/files.js";
 import { redact } from "../internal/redact.js";
-import { RESULTS_SCHEMA_VERSION, type ResultsDocument } from "./types.js";
+import { isLegacy, validateResults } from "../regress/baseline.js";
+import type { ResultsDocument } from "./types.js";
 
 export interface WrittenFiles {
   document: string;
@@ -112,35 +113,26 @@ function dropPartialLine(fd: number): void {
   ftruncateSync(fd, 0);
 }
 
-/** Read a results document, with a clear error for a missing file, bad JSON or another schema version. */
+/**
+ * Read a results document, with a clear error for a missing, oversized or corrupt file, another
+ * schema version, or the guide's legacy format (which has no run metadata to work with).
+ */
 export function readResults(file: string): ResultsDocument {
-  if (!existsSync(file))
-    throw new ClaudeForceError("INPUT", "results file not found", {
-      file,
-      hint: "run `claude-force bench` first, or pass the path of a <run-id>.json file",
-    });
+  const hint = "run `claude-force bench` first, or pass the path of a <run-id>.json file";
+  const text = readTextFileSync(file, { what: "results file", maxBytes: MAX_RESULTS_BYTES, hint });
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = JSON.parse(text);
   } catch (err) {
-    throw new ClaudeForceError("INPUT", `not a JSON results document: ${(err as Error).message}`, { file });
+    throw new ClaudeForceError("INPUT", `results file is not valid JSON: ${(err as Error).message}`, {
+      file,
+    });
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data))
-    throw new ClaudeForceError("INPUT", "not a results document", {
+  const doc = validateResults(data, file, "results");
+  if (isLegacy(doc))
+    throw new ClaudeForceError("INPUT", "a guide-format results file has no run metadata to work with", {
       file,
-      expected: "a JSON object",
-      found: typeof data,
+      hint,
     });
-  const doc = data as Partial<ResultsDocument>;
-  if (doc.schemaVersion !== RESULTS_SCHEMA_VERSION)
-    throw new ClaudeForceError("INPUT", "unsupported results schema version", {
-      file,
-      keyPath: "schemaVersion",
-      expected: String(RESULTS_SCHEMA_VERSION),
-      found: doc.schemaVersion === undefined ? "none" : JSON.stringify(doc.schemaVersion),
-      hint: "the file was not written by this version of claude-force bench",
-    });
-  if (!Array.isArray(doc.scenarios) || typeof doc.run !== "object" || doc.run === null)
-    throw new ClaudeForceError("INPUT", "results document is missing 'run' or 'scenarios'", { file });
-  return doc as ResultsDocument;
+  return doc;
 }

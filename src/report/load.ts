@@ -2,20 +2,14 @@
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import { readResults } from "../bench/results-writer.js";
 import type { ResultsDocument } from "../bench/types.js";
 import { ClaudeForceError } from "../errors.js";
-import { isLegacy, loadResultsFile } from "../regress/baseline.js";
 import type { ExecutionRecord } from "../tracking/types.js";
 
-/** A results document to render; the guide's legacy format has no run metadata, so it is refused. */
+/** A results document to render (see readResults for the errors). */
 export async function readResultsDocument(file: string): Promise<ResultsDocument> {
-  const doc = await loadResultsFile(file, "results");
-  if (isLegacy(doc))
-    throw new ClaudeForceError("INPUT", "a guide-format results file has no run metadata to report on", {
-      file,
-      hint: "render a results JSON written by claude-force bench",
-    });
-  return doc;
+  return readResults(file);
 }
 
 /** `<dir>/<run-id>.executions.jsonl` beside a results file, when it exists. */

@@ -120,9 +120,11 @@ describe("results files", () => {
       code: "INPUT",
       message: "results file not found",
     });
-    expect(err(bad).message).toMatch(/^not a JSON results document/);
+    expect(err(bad).message).toMatch(/^results file is not valid JSON/);
     const v = err(old);
     expect(v).toBeInstanceOf(ClaudeForceError);
-    expect(v.details).toMatchObject({ keyPath: "schemaVersion", expected: "1", found: "none" });
+    expect(v.message).toMatch(/guide-format results file has no run metadata/);
+    writeFileSync(old, JSON.stringify({ schemaVersion: 99, run: {}, scenarios: [] }));
+    expect(err(old).details).toMatchObject({ keyPath: "schemaVersion", expected: "1", found: "99" });
   });
 });

@@ -49,7 +49,7 @@ describe("claude-force report", () => {
   it("fails with one clear line and exit 2 when the input is missing or corrupt", async () => {
     expect(await run("report")).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toMatch(/latest\.json: results file not found\. run claude-force bench first/);
+    expect(stderr).toMatch(/latest\.json: results file not found\. run `claude-force bench` first/);
     stderr = "";
     const bad = join(dir, "bad.json");
     await writeFile(bad, "{ nope");

@@ -274,6 +274,8 @@ describe("dashboard in Chromium", () => {
     const ascending = await shares();
     expect(ascending).toEqual([...initial].sort((a, b) => a - b));
     expect(ascending[0]).toBeLessThan(ascending[9]!);
+    await selfTime.locator("th", { hasText: "Share" }).click();
+    expect(await shares()).toEqual(initial);
   });
 
   it("requests nothing but the file itself", async () => {
