@@ -12,6 +12,7 @@ import { PriceBook } from "../pricing/index.js";
 import { createFastFetch } from "../providers/fast-fetch.js";
 import { createProvider, resolveProviderName } from "../providers/index.js";
 import type { Provider, ProviderInfo, Tier } from "../providers/types.js";
+import { SIMULATED_HEADER } from "../server/header.js";
 import { PerformanceTracker } from "../tracking/index.js";
 import { AgentOrchestrator } from "./orchestrator.js";
 
@@ -76,9 +77,23 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     providerReason = resolved.reason;
     // Node 20's global fetch costs the SDKs most of their throughput: use a keep-alive node:http one.
     fastFetch = resolved.name === "sim" ? undefined : createFastFetch();
+    const transport = fastFetch;
     provider = await createProvider({
       name: resolved.name,
-      fetch: fastFetch,
+      // A server that says it is a simulation (claude-force mock-server) makes the run simulated:
+      // its numbers must never be presented as measurements of Claude.
+      fetch: transport
+        ? async (input, init) => {
+            const response = await transport(input, init);
+            if (response.headers.has(SIMULATED_HEADER) && !provider.info.simulated) {
+              provider.info.simulated = true;
+              warn(
+                `${provider.info.baseUrl ?? "the server"} is a simulation (${response.headers.get(SIMULATED_HEADER)}): results are labelled SIMULATED`,
+              );
+            }
+            return response;
+          }
+        : undefined,
       baseUrl: opts.baseUrl ?? config.baseUrl,
       // A random seed unless one is given; it is recorded, so any run can be replayed with --seed.
       seed: opts.seed ?? config.sim?.seed ?? randomInt(1, 2 ** 31 - 1),

@@ -5,6 +5,7 @@
  * `planResponse` from a per-request seeded rng, exactly like the sim provider, and faults are
  * injected per the FaultSpec. Binds 127.0.0.1 unless told otherwise.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ClaudeForceError } from "../errors.js";
@@ -15,12 +16,15 @@ import { createRng } from "../simulation/rng.js";
 import { estimateRequestTokens } from "../simulation/tokens.js";
 import { anthropicErrorType, anthropicProtocol, countTokens } from "./anthropic-wire.js";
 import { type FaultSpec, parseFaultSpec, pickFault, validateFaultSpec } from "./fault-spec.js";
+import { SIMULATED_HEADER } from "./header.js";
 import { openaiProtocol } from "./openai-wire.js";
 import { type Exchange, respond, sendError, sendJson } from "./respond.js";
 import { type Endpoint, emptyStats, type ServerStats, snapshot } from "./stats.js";
 import { ApiError, type Protocol } from "./wire.js";
 
 /** The Messages API's own request size limit. */
+export { SIMULATED_HEADER };
+
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface MockServerOptions {
@@ -111,6 +115,8 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     const arrived = performance.now();
     stats.requests++;
     const requestId = `req_mock_${(++sequence).toString(36).padStart(6, "0")}`;
+    // Lets claude-force (and anyone) tell that these numbers come from a simulation, not Claude.
+    res.setHeader(SIMULATED_HEADER, "claude-force-mock-server");
     const path = pathOf(req.url);
     const endpoint: Endpoint = req.method === "POST" ? (ROUTES[path] ?? "other") : "other";
     stats.byEndpoint[endpoint]++;
