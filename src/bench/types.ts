@@ -298,6 +298,15 @@ export interface ResultsDocument {
   };
   /** Client-side pacing, when --rpm or --tpm was set. */
   pacing?: PacingSummary | null;
+  /** `--queue` runs: executions per worker, clock offsets, coordination overhead. */
+  distributed?: {
+    records: number;
+    executions: number;
+    resumed: number;
+    workers: Record<string, number>;
+    clockOffsets: Record<string, number>;
+    coordinationMs: number | null;
+  } | null;
   /** Optional profiling output (issue: profiling). */
   profile?: Record<string, unknown> | null;
 }

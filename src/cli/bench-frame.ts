@@ -10,6 +10,7 @@ import { type Command, Option } from "commander";
 import type { LoadedRun } from "../bench/resume.js";
 import type { PlanParams } from "../bench/resume-plan.js";
 import type { ResultsDocument } from "../bench/types.js";
+import type { DistributedSummary } from "../distributed/types.js";
 import { ClaudeForceError } from "../errors.js";
 import type { Runtime } from "../orchestrator/runtime.js";
 import type { ProfileSummary } from "../profiling/types.js";
@@ -96,16 +97,17 @@ async function attachQueueOrClose(
   flags: Flags,
   out: Output,
   resume: boolean,
-): Promise<void> {
+): Promise<{ summary(): DistributedSummary }> {
   const { attachQueue } = await import("../distributed/index.js");
   try {
-    await attachQueue(runtime, flags.queue as string, {
+    const handle = await attachQueue(runtime, flags.queue as string, {
       model: flags.model,
       argv: process.argv.slice(2),
       resume,
       onWarning: (m) => out.note(`warning: ${m}`),
     });
     out.note(`executions go to the workers on ${redactUrl(flags.queue as string)}`);
+    return handle;
   } catch (err) {
     await runtime.close();
     throw err;
@@ -191,7 +193,7 @@ export async function runBench(
     runId: opts.resume?.plan.runId,
     wrapProvider: (p, prices) => limits.wrapProvider(p, prices),
   });
-  if (flags.queue) await attachQueueOrClose(runtime, flags, out, Boolean(opts.resume));
+  const queue = flags.queue ? await attachQueueOrClose(runtime, flags, out, Boolean(opts.resume)) : null;
   const intr = interruptController(out);
   const interactive = isInteractive();
   const progress = createProgress({ interactive, quiet: out.json && !interactive });
@@ -202,9 +204,10 @@ export async function runBench(
     limits.start();
     const signal = AbortSignal.any([intr.signal, limits.signal]);
     doc = await body({ runtime, out, signal, progress, outputDir });
-    if (profiler) {
-      doc.profile = await profiler.stop();
-      // The session already wrote the document: write it again with the profile in it.
+    if (profiler) doc.profile = await profiler.stop();
+    if (queue) doc.distributed = queue.summary();
+    if (profiler || queue) {
+      // The session already wrote the document: write it again with what only the frame knows.
       const { ResultsWriter } = await import("../bench/results-writer.js");
       ResultsWriter.open(outputDir, doc.run.id).writeDocument(doc);
     }
@@ -288,6 +291,13 @@ async function writeRunPlan(runtime: Runtime, outputDir: string, params: PlanPar
 /** Why the run stopped, client-side pacing, and per scenario the 429s and backoff the retries met. */
 async function printRunNotes(out: Output, doc: ResultsDocument): Promise<void> {
   if (doc.run.stopReason) out.line(out.c.yellow(`stopped early: ${doc.run.stopReason}`));
+  if (doc.distributed) {
+    const d = doc.distributed;
+    const workers = Object.entries(d.workers)
+      .map(([w, n]) => `${w} ${n} (clock ${fmtMs(d.clockOffsets[w] ?? null)})`)
+      .join(", ");
+    out.line(`workers: ${workers || "none"}; coordination overhead ${fmtMs(d.coordinationMs)} per execution`);
+  }
   if (doc.profile) {
     const { formatProfileSummary } = await import("../profiling/index.js");
     out.heading("Profile of claude-force itself");
