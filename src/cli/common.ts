@@ -56,6 +56,14 @@ export function parsePositive(value: string): number {
   return n;
 }
 
+/** A number >= 0 (a time scale of 0 means a zero-latency simulation). */
+export function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError(`expected a number >= 0, found '${value}'`);
+  return n;
+}
+
 /** "30s", "2m", "1500ms", "1h" or a bare number of seconds → milliseconds. */
 export function parseDuration(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(value);

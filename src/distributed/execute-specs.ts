@@ -6,6 +6,7 @@
  */
 import pLimit from "p-limit";
 import type { Runtime } from "../orchestrator/runtime.js";
+import type { ExecuteOptions } from "../orchestrator/types.js";
 import type { ExecutionRecord } from "../tracking/types.js";
 import type {
   DistributedPlan,
@@ -87,13 +88,13 @@ async function runLocally(
   };
 }
 
-async function runOne(
-  runtime: Runtime,
+/** The orchestrator options a spec carries (the same locally and on a worker). */
+export function specOptions(
   spec: ExecutionSpec,
-  signal: AbortSignal | undefined,
   intendedStart: number | undefined,
-): Promise<SpecOutcome> {
-  const options = {
+  signal: AbortSignal | undefined,
+): ExecuteOptions {
+  return {
     model: spec.model,
     scenario: spec.scenario,
     iteration: spec.iteration,
@@ -102,6 +103,15 @@ async function runOne(
     intendedStart,
     signal,
   };
+}
+
+async function runOne(
+  runtime: Runtime,
+  spec: ExecutionSpec,
+  signal: AbortSignal | undefined,
+  intendedStart: number | undefined,
+): Promise<SpecOutcome> {
+  const options = specOptions(spec, intendedStart, signal);
   const orch = runtime.orchestrator;
   const t0 = performance.now();
   if (spec.kind === "agent") {

@@ -12,6 +12,7 @@ import { Worker } from "bullmq";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../orchestrator/runtime.js";
 import type { ExecuteResult, WorkflowResult } from "../orchestrator/types.js";
 import { JOB_NAME } from "./coordinator.js";
+import { specOptions } from "./execute-specs.js";
 import { executionIdOf } from "./ids.js";
 import {
   bullConnection,
@@ -155,15 +156,7 @@ async function execute(
     const early = intendedStart - performance.now();
     if (early > 0) await new Promise((r) => setTimeout(r, early));
   }
-  const options = {
-    model: spec.model,
-    scenario: spec.scenario,
-    iteration: spec.iteration,
-    maxTokens: spec.maxTokens,
-    timeoutMs: spec.timeoutMs,
-    intendedStart,
-    signal,
-  };
+  const options = specOptions(spec, intendedStart, signal);
   const orch = runtime.orchestrator;
   if (spec.kind === "agent") {
     const r = await orch.executeAgent(spec.agent ?? "", spec.task, options);

@@ -2,14 +2,20 @@
  * Claude through the official SDK, streaming, with the SDK's own retries off (maxRetries 0) so
  * withRetry observes every attempt. Timings: start, first SSE event, first text delta, end.
  * Usage comes from message_start and is updated by message_delta (whose counts are cumulative).
+ *
+ * The SDK builds, authenticates and sends the request and turns HTTP errors into its error types;
+ * the 2xx event stream is read by sse.ts rather than the SDK's Stream, whose web-stream and
+ * async-iterator machinery cost ~40 µs of CPU per event. The event handling mirrors the SDK's:
+ * `ping` and unnamed events are skipped, an `error` event becomes the SDK's APIError.
  */
 import type Anthropic from "@anthropic-ai/sdk";
-import type { Stream } from "@anthropic-ai/sdk/core/streaming.js";
+import type { APIError } from "@anthropic-ai/sdk";
 import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages/messages.js";
 import { type Clock, realClock } from "../internal/clock.js";
 import { registerSecret } from "../internal/redact.js";
 import { createDeadline } from "./deadline.js";
 import { classifyError } from "./errors.js";
+import { NODE_BODY_INIT, readSse } from "./sse.js";
 import {
   type Provider,
   ProviderError,
@@ -28,6 +34,14 @@ export interface AnthropicProviderOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   clock?: Clock;
+}
+
+/** Sees each stream event with the clock time its bytes arrived (benchmarks time-stamp deltas). */
+export type AnthropicEventObserver = (event: RawMessageStreamEvent, at: number) => void;
+
+interface Sdk {
+  client: Anthropic;
+  APIError: typeof APIError;
 }
 
 interface UsageFields {
@@ -66,7 +80,7 @@ export class AnthropicProvider implements Provider {
   readonly info: ProviderInfo;
   private readonly opts: AnthropicProviderOptions;
   private readonly clock: Clock;
-  private client: Promise<Anthropic> | null = null;
+  private sdk: Promise<Sdk> | null = null;
 
   constructor(opts: AnthropicProviderOptions) {
     registerSecret(opts.apiKey);
@@ -76,23 +90,28 @@ export class AnthropicProvider implements Provider {
     this.info = { name: "anthropic", simulated: false, baseUrl };
   }
 
-  private getClient(): Promise<Anthropic> {
-    this.client ??= import("@anthropic-ai/sdk").then(
-      ({ default: Anthropic }) =>
-        new Anthropic({
-          apiKey: this.opts.apiKey,
-          baseURL: this.info.baseUrl ?? null,
-          maxRetries: 0,
-          // The SDK logs parse failures itself; library code must not print.
-          logLevel: "off",
-          ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
-        }),
-    );
-    return this.client;
+  private getSdk(): Promise<Sdk> {
+    this.sdk ??= import("@anthropic-ai/sdk").then(({ default: AnthropicClient, APIError }) => ({
+      client: new AnthropicClient({
+        apiKey: this.opts.apiKey,
+        baseURL: this.info.baseUrl ?? null,
+        maxRetries: 0,
+        // The SDK logs parse failures itself; library code must not print.
+        logLevel: "off",
+        ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+      }),
+      APIError,
+    }));
+    return this.sdk;
   }
 
-  async complete(req: ProviderRequest): Promise<ProviderResult> {
-    const client = await this.getClient();
+  complete(req: ProviderRequest): Promise<ProviderResult> {
+    return this.stream(req);
+  }
+
+  /** `complete`, also handing each event to `observe` as it arrives. */
+  async stream(req: ProviderRequest, observe?: AnthropicEventObserver): Promise<ProviderResult> {
+    const { client, APIError: SdkApiError } = await this.getSdk();
     const clock = this.clock;
     const timings: Timings = { start: clock.now(), firstEvent: null, firstText: null, end: 0 };
     const usage: Usage = {
@@ -110,21 +129,38 @@ export class AnthropicProvider implements Provider {
     try {
       // client.post rather than messages.create: create() console.warns on every call with a
       // deprecated model id, and library code must not print (a benchmark would print it 1000x).
-      const stream = await client.post<Stream<RawMessageStreamEvent>>("/v1/messages", {
-        body: {
-          model: req.model,
-          max_tokens: req.maxTokens,
-          system: req.system,
-          messages: req.messages,
-          ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+      const response = await client
+        .post("/v1/messages", {
+          body: {
+            model: req.model,
+            max_tokens: req.maxTokens,
+            system: req.system,
+            messages: req.messages,
+            ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+            stream: true,
+          },
           stream: true,
-        },
-        stream: true,
-        signal: deadline.signal,
-        maxRetries: 0,
-      });
-      for await (const event of stream) {
-        timings.firstEvent ??= clock.now();
+          signal: deadline.signal,
+          maxRetries: 0,
+          fetchOptions: NODE_BODY_INIT,
+        })
+        .asResponse();
+      await readSse(response, (name, data) => {
+        if (name === null || name === "ping") return;
+        if (name === "error") {
+          let body: unknown = data;
+          try {
+            body = JSON.parse(data);
+          } catch {
+            // Not JSON: the SDK keeps the raw text as the error body too.
+          }
+          // The APIError takes its `type` from the body's error.type, as the SDK's Stream passes it.
+          throw new SdkApiError(undefined, body as object, undefined, response.headers);
+        }
+        if (!data) return;
+        const now = clock.now();
+        timings.firstEvent ??= now;
+        const event = JSON.parse(data) as RawMessageStreamEvent;
         switch (event.type) {
           case "message_start":
             model = event.message.model || model;
@@ -132,7 +168,7 @@ export class AnthropicProvider implements Provider {
             break;
           case "content_block_delta":
             if (event.delta.type === "text_delta") {
-              timings.firstText ??= clock.now();
+              timings.firstText ??= now;
               text += event.delta.text;
             }
             break;
@@ -147,7 +183,8 @@ export class AnthropicProvider implements Provider {
             // content_block_start/stop and event types newer than this code: nothing to record.
             break;
         }
-      }
+        observe?.(event, now);
+      });
       timings.end = clock.now();
       deadline.check(timings);
       if (usage.input !== null) {

@@ -7,15 +7,23 @@
  *
  * What it covers: any method; string, bytes, stream and (through undici's own serialiser) every
  * other BodyInit; Headers/record/array headers; AbortSignal (rejects with the signal's reason, and
- * errors a body already streaming); gzip/deflate/br bodies decoded like fetch does. The body is a
- * web ReadableStream over the socket, so SSE streams arrive as they are sent. Not covered: redirects
- * are returned, not followed (API endpoints do not redirect), and there is no cookie jar or cache.
+ * errors a body already streaming); gzip/deflate/br bodies decoded like fetch does. JSON bodies
+ * (API replies and errors, small) are read whole before the Response resolves; any other body is a
+ * web ReadableStream over the socket, so SSE streams arrive as they are sent. Not covered:
+ * redirects are returned, not followed (API endpoints do not redirect), and there is no cookie jar
+ * or cache.
+ *
+ * Streaming providers skip the web stream altogether: a request whose init carries `[NODE_BODY]:
+ * true` (sse.ts; the SDKs pass `fetchOptions` through to fetch) gets, on a 2xx reply, a Response
+ * without a body and the node stream attached for `readSse`. In Node 20 merely constructing a web
+ * ReadableStream costs ~15 µs, and each chunk through it several more.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { attachNodeBody, NODE_BODY } from "./sse.js";
 
 export interface FastFetchOptions {
   /** Concurrent sockets per host (default unlimited, like fetch). */
@@ -31,8 +39,9 @@ export type FastFetch = typeof fetch & {
 
 /** Statuses whose Response must have a null body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
+const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 
-type Init = RequestInit & { duplex?: "half" };
+type Init = RequestInit & { duplex?: "half"; [NODE_BODY]?: boolean };
 
 export function createFastFetch(opts: FastFetchOptions = {}): FastFetch {
   const agentOpts = {
@@ -52,7 +61,9 @@ export function createFastFetch(opts: FastFetchOptions = {}): FastFetch {
     const signal = init.signal ?? (isRequest ? input.signal : null);
     const headers = headerRecord(init.headers ?? (isRequest ? input.headers : undefined));
     const rawBody = init.body !== undefined ? init.body : isRequest ? input.body : null;
+    const wantsNodeBody = init[NODE_BODY] === true;
     if (signal?.aborted) throw abortReason(signal);
+    if (url.username || url.password) throw new TypeError("fetch: URL includes credentials");
     const body = await prepareBody(rawBody, headers);
 
     const https = url.protocol === "https:";
@@ -61,7 +72,16 @@ export function createFastFetch(opts: FastFetchOptions = {}): FastFetch {
     const send = https ? httpsRequest : httpRequest;
 
     return new Promise<Response>((resolve, reject) => {
-      const req = send(url, { method, headers, agent: https ? httpsAgent : httpAgent });
+      // An options object, not the URL: node:http would convert the URL again (urlToHttpOptions).
+      const req = send({
+        protocol: url.protocol,
+        hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers,
+        agent: https ? httpsAgent : httpAgent,
+      });
       let res: IncomingMessage | null = null;
       const onAbort = () => {
         // After the whole body arrived an abort changes nothing (SDKs abort on cleanup): keep the socket.
@@ -74,31 +94,42 @@ export function createFastFetch(opts: FastFetchOptions = {}): FastFetch {
       };
       signal?.addEventListener("abort", onAbort, { once: true });
       const cleanup = () => signal?.removeEventListener("abort", onAbort);
-      req.on("error", (err) => {
+      const fail = (err: Error) => {
         cleanup();
         reject(signal?.aborted ? abortReason(signal) : new TypeError("fetch failed", { cause: err }));
-      });
+      };
+      req.on("error", fail);
       req.on("response", (incoming) => {
         res = incoming;
-        incoming.on("end", cleanup);
         incoming.on("close", cleanup);
         const status = incoming.statusCode ?? 0;
         const responseHeaders = new Headers();
         const raw = incoming.rawHeaders;
         for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!);
-        const nullBody = NULL_BODY.has(status) || method === "HEAD";
-        if (nullBody) incoming.resume();
-        const stream = nullBody ? null : decoded(incoming, responseHeaders.get("content-encoding"));
-        const response = new Response(
-          stream ? (Readable.toWeb(stream) as ReadableStream<Uint8Array>) : null,
-          {
-            status,
-            statusText: incoming.statusMessage ?? "",
-            headers: responseHeaders,
-          },
-        );
-        Object.defineProperty(response, "url", { value: url.href });
-        resolve(response);
+        const init = { status, statusText: incoming.statusMessage ?? "", headers: responseHeaders };
+        const respond = (response: Response) => {
+          Object.defineProperty(response, "url", { value: url.href });
+          resolve(response);
+        };
+        if (NULL_BODY.has(status) || method === "HEAD") {
+          incoming.resume();
+          respond(new Response(null, init));
+          return;
+        }
+        const stream = decoded(incoming, responseHeaders.get("content-encoding"));
+        if (wantsNodeBody && status >= 200 && status < 300) {
+          const response = new Response(null, init);
+          attachNodeBody(response, stream);
+          respond(response);
+        } else if (JSON_TYPE.test(incoming.headers["content-type"] ?? "")) {
+          // Small and read whole by every caller: one Buffer is cheaper than a web stream.
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("error", fail);
+          stream.on("end", () => respond(new Response(Buffer.concat(chunks), init)));
+        } else {
+          respond(new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, init));
+        }
       });
       if (body instanceof Readable) body.pipe(req);
       else req.end(body);

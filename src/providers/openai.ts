@@ -6,13 +6,19 @@
  * Base URL: option, then OPENAI_BASE_URL, then Ollama's local endpoint; this provider exists for
  * local OpenAI-compatible servers, and api.openai.com is one OPENAI_BASE_URL away.
  * API key: option, then OPENAI_API_KEY, then a placeholder that local servers ignore.
+ *
+ * The SDK builds and sends the request and raises HTTP errors as its error types; the 2xx event
+ * stream is read by sse.ts rather than the SDK's Stream (see anthropic.ts for why), with the SDK's
+ * rules: `[DONE]` ends it, and a chunk carrying `error` becomes the SDK's APIError.
  */
 import type OpenAI from "openai";
+import type { APIError } from "openai";
 import type { ChatCompletionChunk } from "openai/resources/chat/completions/completions.js";
 import { type Clock, realClock } from "../internal/clock.js";
 import { registerSecret } from "../internal/redact.js";
 import { createDeadline } from "./deadline.js";
 import { classifyError } from "./errors.js";
+import { NODE_BODY_INIT, readSse } from "./sse.js";
 import {
   type Provider,
   type ProviderInfo,
@@ -31,6 +37,11 @@ export interface OpenAIProviderOptions {
   apiKey?: string;
   fetch?: typeof fetch;
   clock?: Clock;
+}
+
+interface Sdk {
+  client: OpenAI;
+  APIError: typeof APIError;
 }
 
 /** Maps an OpenAI usage object to ours; cached prompt tokens are reported as cache reads. */
@@ -52,7 +63,7 @@ export class OpenAIProvider implements Provider {
   private readonly opts: OpenAIProviderOptions;
   private readonly apiKey: string;
   private readonly clock: Clock;
-  private client: Promise<OpenAI> | null = null;
+  private sdk: Promise<Sdk> | null = null;
 
   constructor(opts: OpenAIProviderOptions = {}) {
     this.opts = opts;
@@ -63,22 +74,22 @@ export class OpenAIProvider implements Provider {
     this.info = { name: "openai", simulated: false, baseUrl };
   }
 
-  private getClient(): Promise<OpenAI> {
-    this.client ??= import("openai").then(
-      ({ default: OpenAIClient }) =>
-        new OpenAIClient({
-          apiKey: this.apiKey,
-          baseURL: this.info.baseUrl ?? null,
-          maxRetries: 0,
-          logLevel: "off",
-          ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
-        }),
-    );
-    return this.client;
+  private getSdk(): Promise<Sdk> {
+    this.sdk ??= import("openai").then(({ default: OpenAIClient, APIError }) => ({
+      client: new OpenAIClient({
+        apiKey: this.apiKey,
+        baseURL: this.info.baseUrl ?? null,
+        maxRetries: 0,
+        logLevel: "off",
+        ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+      }),
+      APIError,
+    }));
+    return this.sdk;
   }
 
   async complete(req: ProviderRequest): Promise<ProviderResult> {
-    const client = await this.getClient();
+    const { client, APIError: SdkApiError } = await this.getSdk();
     const clock = this.clock;
     const timings: Timings = { start: clock.now(), firstEvent: null, firstText: null, end: 0 };
     const deadline = createDeadline(req.signal, req.timeoutMs);
@@ -86,34 +97,47 @@ export class OpenAIProvider implements Provider {
     let model = req.model;
     let stopReason: string | null = null;
     let usage: Usage = { ...UNKNOWN_USAGE };
+    let done = false;
     try {
-      const stream = await client.chat.completions.create(
-        {
-          model: req.model,
-          // max_tokens rather than max_completion_tokens: every compatible server accepts it.
-          max_tokens: req.maxTokens,
-          messages: [
-            ...(req.system ? [{ role: "system" as const, content: req.system }] : []),
-            ...req.messages,
-          ],
-          ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
-          stream: true,
-          stream_options: { include_usage: true },
-        },
-        { signal: deadline.signal, maxRetries: 0 },
-      );
-      for await (const chunk of stream) {
-        timings.firstEvent ??= clock.now();
+      const response = await client.chat.completions
+        .create(
+          {
+            model: req.model,
+            // max_tokens rather than max_completion_tokens: every compatible server accepts it.
+            max_tokens: req.maxTokens,
+            messages: [
+              ...(req.system ? [{ role: "system" as const, content: req.system }] : []),
+              ...req.messages,
+            ],
+            ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+            stream: true,
+            stream_options: { include_usage: true },
+          },
+          { signal: deadline.signal, maxRetries: 0, fetchOptions: NODE_BODY_INIT },
+        )
+        .asResponse();
+      await readSse(response, (name, data) => {
+        if (done) return;
+        if (data.startsWith("[DONE]")) {
+          done = true;
+          return;
+        }
+        // Assistants-API `thread.*` events never come from chat completions.
+        if (name?.startsWith("thread.")) return;
+        const now = clock.now();
+        const chunk = JSON.parse(data) as ChatCompletionChunk & { error?: object };
+        if (chunk.error) throw new SdkApiError(undefined, chunk.error, undefined, response.headers);
+        timings.firstEvent ??= now;
         if (chunk.model) model = chunk.model;
-        const choice = chunk.choices[0];
+        const choice = chunk.choices?.[0];
         const delta = choice?.delta?.content;
         if (delta) {
-          timings.firstText ??= clock.now();
+          timings.firstText ??= now;
           text += delta;
         }
         if (choice?.finish_reason) stopReason = choice.finish_reason;
         if (chunk.usage) usage = openaiUsage(chunk.usage);
-      }
+      });
       timings.end = clock.now();
       deadline.check(timings);
       return { text, usage, timings, model, stopReason };

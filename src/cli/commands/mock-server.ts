@@ -1,6 +1,6 @@
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import { FAULT_SPEC_HELP } from "../../server/fault-spec.js";
-import { parseInteger } from "../common.js";
+import { parseInteger, parseNonNegative } from "../common.js";
 
 interface MockServerFlags {
   port: number;
@@ -10,13 +10,6 @@ interface MockServerFlags {
   timeScale?: number;
   requireKey?: boolean;
   json?: boolean;
-}
-
-function parseScale(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0)
-    throw new InvalidArgumentError(`expected a number >= 0, found '${value}'`);
-  return n;
 }
 
 export function register(program: Command): void {
@@ -36,7 +29,7 @@ export function register(program: Command): void {
     .option(
       "--time-scale <x>",
       "wall-clock compression of the latency model (1 = real time, 0 = none)",
-      parseScale,
+      parseNonNegative,
     )
     .option("--require-key", "answer 401 to requests without x-api-key or authorization")
     .option("--json", "print the final statistics as JSON on stdout")

@@ -1,5 +1,5 @@
-import { type Command, InvalidArgumentError } from "commander";
-import { parseInteger, parsePositiveInteger } from "../common.js";
+import type { Command } from "commander";
+import { parseInteger, parseNonNegative, parsePositiveInteger } from "../common.js";
 
 interface WorkerFlags {
   queue: string;
@@ -17,14 +17,6 @@ interface WorkerFlags {
   project: string;
 }
 
-/** Time scale for a worker: 0 is allowed (a zero-latency sim, for overhead measurements). */
-function parseScale(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0)
-    throw new InvalidArgumentError(`expected a number >= 0, found '${value}'`);
-  return n;
-}
-
 export function register(program: Command): void {
   program
     .command("worker")
@@ -35,7 +27,11 @@ export function register(program: Command): void {
     .option("--provider <name>", "sim | anthropic | openai (keys come from this machine's environment)")
     .option("--base-url <url>", "API base URL (also ANTHROPIC_BASE_URL / OPENAI_BASE_URL)")
     .option("--seed <n>", "sim seed (default: follow the coordinator's)", parseInteger)
-    .option("--time-scale <x>", "sim wall-clock compression (default: follow the coordinator's)", parseScale)
+    .option(
+      "--time-scale <x>",
+      "sim wall-clock compression (default: follow the coordinator's)",
+      parseNonNegative,
+    )
     .option("--timeout <ms>", "per-request timeout in ms", parseInteger)
     .option(
       "--track",
