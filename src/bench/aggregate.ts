@@ -16,18 +16,20 @@ import { LatencyRecorder } from "../stats/latency.js";
 import type { ExecutionRecord } from "../tracking/types.js";
 import type { GuideExecution, ModelBreakdown, ScenarioResult, WorkflowStepStats } from "./types.js";
 
-export interface ScenarioInfo {
-  name: string;
-  kind: "agent" | "workflow";
-  agent?: string;
-  workflow?: string;
-  task: string;
-  description?: string;
-  iterations: number;
-  warmup: number;
-  concurrency: number;
-  definitionHash: string;
-}
+/** What a scenario is: the identifying part of its result. */
+export type ScenarioInfo = Pick<
+  ScenarioResult,
+  | "name"
+  | "kind"
+  | "agent"
+  | "workflow"
+  | "task"
+  | "description"
+  | "iterations"
+  | "warmup"
+  | "concurrency"
+  | "definitionHash"
+>;
 
 /** The bench-level verdict on an execution (suite assertions can turn a provider success into a failure). */
 export interface Outcome {
