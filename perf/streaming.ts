@@ -1,7 +1,8 @@
 /**
  * 3. Streaming: 2,000 concurrent streams at ~50 tokens/s each against the mock server process
- * (Opus profile, median 45 tokens/s, at time scale 0.9), read through the official SDK on the fast
- * transport, the way AnthropicProvider reads them. Every text delta is time-stamped on arrival.
+ * (Opus profile, median 45 tokens/s, at time scale 0.9), read by AnthropicProvider itself (the
+ * official SDK sends the request, sse.ts reads the events) on the fast transport. Every text delta
+ * is time-stamped on arrival by the provider's event observer; TTFT counts from the provider's start.
  *
  * The server's schedule is re-derived from its plan: each response is planned from
  * rng(`seed:index`) with the index in the message id, exactly as the server does, and checked
@@ -11,11 +12,11 @@
  * where token_k is the last token delta k carries (the server batches tokens that are due together).
  */
 
+import { Agent, request } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import type Anthropic from "@anthropic-ai/sdk";
-import type { Stream } from "@anthropic-ai/sdk/core/streaming.js";
-import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages/messages.js";
+import type { AnthropicProvider } from "../src/providers/anthropic.js";
+import type { ProviderRequest } from "../src/providers/types.js";
 import type { Lib } from "./lib.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
 import { below, metric, type PerfBenchmark, type PerfResult } from "./types.js";
@@ -57,44 +58,40 @@ interface LevelResult {
 /** One level: `streams` clients, each opening the next stream as soon as one ends, for the window. */
 async function measureLevel(
   lib: Lib,
-  client: Anthropic,
+  provider: AnthropicProvider,
   server: ServerProcess,
   level: { streams: number; windowMs: number; rampMs: number; maxTokens: number },
 ): Promise<LevelResult> {
   const { streams, windowMs, rampMs, maxTokens } = level;
   const records: StreamRecord[] = [];
   let failures = 0;
+  const request: ProviderRequest = {
+    model: MODEL,
+    system: SYSTEM,
+    messages: [{ role: "user", content: TASK }],
+    maxTokens,
+    timeoutMs: 120_000,
+  };
   const one = async () => {
-    const rec: StreamRecord = {
-      index: -1,
-      start: performance.now(),
-      deltas: [],
-      text: "",
-      outputTokens: null,
-    };
-    const stream = await client.post<Stream<RawMessageStreamEvent>>("/v1/messages", {
-      body: {
-        model: MODEL,
-        max_tokens: maxTokens,
-        system: SYSTEM,
-        messages: [{ role: "user", content: TASK }],
-        stream: true,
-      },
-      stream: true,
-      maxRetries: 0,
-      timeout: 120_000,
-    });
-    for await (const event of stream) {
+    let index = -1;
+    let length = 0;
+    const deltas: Array<[number, number]> = [];
+    // The provider's clock is performance.now(), the same as the window's.
+    const result = await provider.stream(request, (event, at) => {
       if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
-        rec.text += event.delta.text;
-        rec.deltas.push([performance.now(), rec.text.length]);
+        length += event.delta.text.length;
+        deltas.push([at, length]);
       } else if (event.type === "message_start") {
-        rec.index = Number(/(\d+)$/.exec(event.message.id)?.[1] ?? -1);
-      } else if (event.type === "message_delta") {
-        rec.outputTokens = event.usage.output_tokens;
+        index = Number(/(\d+)$/.exec(event.message.id)?.[1] ?? -1);
       }
-    }
-    records.push(rec);
+    });
+    records.push({
+      index,
+      start: result.timings.start,
+      deltas,
+      text: result.text,
+      outputTokens: result.usage.output,
+    });
   };
   // Clients start spread over a ramp (a burst of thousands of requests at one instant would
   // measure the server's accept queue); only streams that start after it count.
@@ -186,6 +183,58 @@ async function measureLevel(
   };
 }
 
+/**
+ * The transport floor: the same streams read by bare node:http (keep-alive, no SSE parsing, no
+ * SDK), CPU per body chunk (the server writes one delta per chunk). What the provider's CPU per
+ * delta compares with: node's HTTP client and the kernel's per-packet work, not claude-force.
+ */
+async function transportFloor(
+  url: string,
+  level: { streams: number; windowMs: number; rampMs: number; maxTokens: number },
+): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxFreeSockets: level.streams });
+  const body = JSON.stringify({
+    model: MODEL,
+    max_tokens: level.maxTokens,
+    system: SYSTEM,
+    messages: [{ role: "user", content: TASK }],
+    stream: true,
+  });
+  const headers = {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(body)),
+    "x-api-key": "sk-ant-perf-0000000000000000",
+    "anthropic-version": "2023-06-01",
+  };
+  let chunks = 0;
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const req = request(`${url}/v1/messages`, { method: "POST", headers, agent }, (res) => {
+        res.on("data", () => {
+          chunks++;
+        });
+        res.on("end", resolve);
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  const cpu0 = process.cpuUsage();
+  const end = performance.now() + level.rampMs + level.windowMs;
+  try {
+    await Promise.all(
+      Array.from({ length: level.streams }, async (_, i) => {
+        await sleep((i * level.rampMs) / level.streams);
+        while (performance.now() < end) await one();
+      }),
+    );
+  } finally {
+    agent.destroy();
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / Math.max(1, chunks);
+}
+
 export const streaming: PerfBenchmark = {
   id: "streaming",
   title: "Streaming: 2,000 concurrent streams at 50 tokens/s",
@@ -200,17 +249,25 @@ export const streaming: PerfBenchmark = {
     const server = await startServerProcess(opts.root, { timeScale: TIME_SCALE, seed: SEED });
     const fastFetch = opts.lib.fastFetch.createFastFetch();
     try {
-      const { default: AnthropicSdk } = await import("@anthropic-ai/sdk");
-      const client: Anthropic = new AnthropicSdk({
+      const provider = new opts.lib.anthropic.AnthropicProvider({
         apiKey: "sk-ant-perf-0000000000000000",
-        baseURL: server.url,
-        maxRetries: 0,
-        logLevel: "off",
+        baseUrl: server.url,
         fetch: fastFetch,
       });
+      // Warm-up (SDK import, JIT), so the light level's CPU per delta compares with the floor's.
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          provider.stream({
+            model: MODEL,
+            system: SYSTEM,
+            messages: [{ role: "user", content: TASK }],
+            maxTokens: 30,
+          }),
+        ),
+      );
       const results: LevelResult[] = [];
       for (const level of levels) {
-        const r = await measureLevel(opts.lib, client, server, level);
+        const r = await measureLevel(opts.lib, provider, server, level);
         results.push(r);
         opts.log(
           `  ${r.streams} streams: ${r.measured} measured, ${r.eventsPerSecond.toFixed(0)} events/s; |TTFT error| p50 ${r.ttftErr.p50.toFixed(2)} p99 ${r.ttftErr.p99.toFixed(2)} ms; |ITL error| p50 ${r.itlErr.p50.toFixed(2)} p99 ${r.itlErr.p99.toFixed(2)} ms; client ${r.clientCores.toFixed(2)} cores (${r.cpuUsPerEvent.toFixed(0)} µs/event), server ${r.serverCores?.toFixed(2) ?? "?"} cores; loop p99 ${r.loopP99.toFixed(1)} ms; unverified ${r.unverified}, failed ${r.failures}`,
@@ -218,11 +275,16 @@ export const streaming: PerfBenchmark = {
       }
       const light = results[0]!;
       const full = results[1]!;
+      const floorUs = await transportFloor(server.url, levels[0]!);
+      opts.log(
+        `  transport floor (bare node:http, ${light.streams} streams): ${floorUs.toFixed(1)} µs CPU per chunk`,
+      );
       const n = full.streams.toLocaleString("en-US");
       return {
         id: "streaming",
         title: this.title,
-        reference: "the mock server's own schedule for each response, re-derived from its seeded plan",
+        reference:
+          "the mock server's own schedule for each response, re-derived from its seeded plan; for CPU, bare node:http reading the same streams",
         metrics: [
           metric(
             `sustained text-delta events per second, ${n} streams`,
@@ -242,7 +304,14 @@ export const streaming: PerfBenchmark = {
             null,
           ),
           metric(`client CPU, ${n} streams (1 = one core)`, "cores", full.clientCores, null, null),
-          metric("client CPU per text delta (SDK + fast fetch)", "µs", full.cpuUsPerEvent, null, null),
+          metric(
+            `client CPU per text delta (provider + fast fetch), ${light.streams} streams`,
+            "µs",
+            light.cpuUsPerEvent,
+            floorUs,
+            null,
+          ),
+          metric(`client CPU per text delta, ${n} streams`, "µs", full.cpuUsPerEvent, floorUs, null),
           metric(`client event-loop delay p99, ${n} streams`, "ms", full.loopP99, null, null),
           metric(`TTFT error p99, ${light.streams} streams`, "ms", light.ttftErr.p99, null, null),
           metric(`inter-token error p99, ${light.streams} streams`, "ms", light.itlErr.p99, null, null),
@@ -261,7 +330,7 @@ export const streaming: PerfBenchmark = {
           maxTokens: levels[0]!.maxTokens,
           model: MODEL,
           timeScale: TIME_SCALE,
-          transport: "official SDK on the fast fetch",
+          transport: "AnthropicProvider on the fast fetch",
         },
         limits: [],
         details: { levels: results },

@@ -18,7 +18,8 @@ import { type Clock, realClock } from "../internal/clock.js";
 import { registerSecret } from "../internal/redact.js";
 import { createDeadline } from "./deadline.js";
 import { classifyError } from "./errors.js";
-import { NODE_BODY_INIT, readSse } from "./sse.js";
+import { fastFetchInit } from "./fast-fetch.js";
+import { readSse } from "./sse.js";
 import {
   type Provider,
   type ProviderInfo,
@@ -113,7 +114,7 @@ export class OpenAIProvider implements Provider {
             stream: true,
             stream_options: { include_usage: true },
           },
-          { signal: deadline.signal, maxRetries: 0, fetchOptions: NODE_BODY_INIT },
+          { signal: deadline.signal, maxRetries: 0, fetchOptions: fastFetchInit() },
         )
         .asResponse();
       await readSse(response, (name, data) => {

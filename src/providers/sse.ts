@@ -12,24 +12,9 @@
  */
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
+import { takeNodeBody } from "./fast-fetch.js";
 
 export type SseHandler = (event: string | null, data: string) => void;
-
-/**
- * Request-init flag for fast fetch: on a 2xx reply, attach the body as a node stream to a Response
- * without a (web) body. The SDKs pass `fetchOptions` through to fetch, so a provider sets it there;
- * any other fetch ignores it and `readSse` reads the web body as usual.
- */
-export const NODE_BODY: unique symbol = Symbol("claude-force.node-body");
-/** An SDK's `fetchOptions` (or part of a request init) that sets the flag. */
-export const NODE_BODY_INIT: Readonly<Record<never, never>> = { [NODE_BODY]: true };
-
-const nodeBodies = new WeakMap<Response, Readable>();
-
-/** For fast fetch: `body` is what reading `response` means. */
-export function attachNodeBody(response: Response, body: Readable): void {
-  nodeBodies.set(response, body);
-}
 
 const LF = 10;
 const CR = 13;
@@ -122,18 +107,22 @@ export class SseParser {
 
 /**
  * Reads a streaming Response's SSE body to its end, calling `onEvent` per event: the node stream
- * fast fetch attached, or else the web body. A throw from `onEvent` stops the read, releases the
- * body and rejects with that error; a body that closes before its end rejects with a "premature
- * close" error, and an aborted one with the abort reason.
+ * fast fetch kept for it (`fastFetchInit`), or else the web body. See `readSseBody`.
  */
 export function readSse(response: Response, onEvent: SseHandler): Promise<void> {
-  const node = nodeBodies.get(response);
-  if (node) {
-    nodeBodies.delete(response);
-    return readNode(node, onEvent);
-  }
-  if (!response.body) return Promise.reject(new TypeError("the streaming response has no body"));
-  return readWeb(response.body, onEvent);
+  const body = takeNodeBody(response) ?? response.body;
+  if (!body) return Promise.reject(new TypeError("the streaming response has no body"));
+  return readSseBody(body, onEvent);
+}
+
+/**
+ * Reads an SSE body (node or web stream) to its end, calling `onEvent` per event. A throw from
+ * `onEvent` stops the read, releases the body and rejects with that error; a node body that closes
+ * before its end rejects with a "premature close" error (a connection error to classifyError), and
+ * an aborted body with the abort reason.
+ */
+export function readSseBody(body: Readable | ReadableStream<Uint8Array>, onEvent: SseHandler): Promise<void> {
+  return body instanceof ReadableStream ? readWeb(body, onEvent) : readNode(body, onEvent);
 }
 
 function readNode(body: Readable, onEvent: SseHandler): Promise<void> {

@@ -3,7 +3,11 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnthropicProvider } from "../../src/providers/anthropic.js";
-import { createFastFetch } from "../../src/providers/fast-fetch.js";
+import { createFastFetch, fastFetchInit, isFastFetch, takeNodeBody } from "../../src/providers/fast-fetch.js";
+import { OpenAIProvider } from "../../src/providers/openai.js";
+import { withRetry } from "../../src/providers/retry.js";
+import { readSse } from "../../src/providers/sse.js";
+import type { ErrorKind, Provider } from "../../src/providers/types.js";
 import { type MockServer, startMockServer } from "../../src/server/index.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -54,6 +58,18 @@ beforeAll(async () => {
     res.write("data: one\n\n");
     // The second chunk waits for the test to have read the first: proof the body streams.
     releaseSecondChunk = () => res.end("data: two\n\n");
+  });
+  routes.set("/sse", (_req, res) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write("event: a\ndata: 1\n\n");
+    res.end("event: b\ndata: 2\n\n");
+  });
+  routes.set("/error", (_req, res) => {
+    res.writeHead(429, { "content-type": "application/json", "retry-after": "3" });
+    res.end(JSON.stringify({ type: "error", error: { type: "rate_limit_error", message: "slow down" } }));
+  });
+  routes.set("/silent", () => {
+    // Never answers: the client has to give up.
   });
   routes.set("/hang", (_req, res) => {
     res.writeHead(200, { "content-type": "text/plain" });
@@ -178,6 +194,69 @@ describe("createFastFetch", () => {
   });
 });
 
+describe("fast fetch's streaming extensions (fastFetchInit)", () => {
+  it("brands its fetches", () => {
+    const f = createFastFetch();
+    expect(isFastFetch(f)).toBe(true);
+    expect(isFastFetch(fetch)).toBe(false);
+    f.close();
+  });
+
+  it("hands a 2xx body over as a node stream, once, and readSse reads it", async () => {
+    const f = createFastFetch();
+    try {
+      const res = await f(`${base}/sse`, fastFetchInit());
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/event-stream");
+      expect(res.body).toBeNull();
+      const seen: Array<[string | null, string]> = [];
+      await readSse(res, (e, d) => seen.push([e, d]));
+      expect(seen).toEqual([
+        ["a", "1"],
+        ["b", "2"],
+      ]);
+      expect(takeNodeBody(res)).toBeNull();
+      // Without the flag the same reply has its usual web body.
+      expect(await (await f(`${base}/sse`)).text()).toBe("event: a\ndata: 1\n\nevent: b\ndata: 2\n\n");
+    } finally {
+      f.close();
+    }
+  });
+
+  it("keeps the usual (buffered) body for error replies, so the SDKs can read them", async () => {
+    const f = createFastFetch();
+    try {
+      const res = await f(`${base}/error`, fastFetchInit());
+      expect(res.status).toBe(429);
+      expect(takeNodeBody(res)).toBeNull();
+      expect(res.headers.get("retry-after")).toBe("3");
+      expect(await res.json()).toMatchObject({ error: { type: "rate_limit_error" } });
+    } finally {
+      f.close();
+    }
+  });
+
+  it("the caller signal aborts before the reply and errors the node body after it", async () => {
+    const f = createFastFetch();
+    try {
+      const early = new AbortController();
+      const pending = f(`${base}/silent`, fastFetchInit(early.signal));
+      setTimeout(() => early.abort(), 20);
+      await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+
+      const late = new AbortController();
+      const res = await f(`${base}/hang`, fastFetchInit(late.signal));
+      const body = takeNodeBody(res)!;
+      await new Promise((r) => body.once("data", r));
+      const reason = new Error("caller gave up");
+      late.abort(reason);
+      await expect(new Promise((_, reject) => body.once("error", reject))).rejects.toBe(reason);
+    } finally {
+      f.close();
+    }
+  });
+});
+
 describe("fast fetch under the Anthropic SDK", () => {
   let mock: MockServer;
   beforeAll(async () => {
@@ -216,3 +295,61 @@ describe("fast fetch under the Anthropic SDK", () => {
     }
   });
 });
+
+describe.each(["anthropic", "openai"] as const)(
+  "the %s provider on fast fetch surfaces every mock-server fault",
+  (name) => {
+    let mock: MockServer;
+    beforeAll(async () => {
+      mock = await startMockServer({
+        timeScale: 0.002,
+        faults:
+          "500:req=1,529:req=2,429:req=3@100ms,error:req=4@overloaded,error:req=5@api,reset:req=6,malformed:req=7,stall:req=8@forever",
+      });
+    });
+    afterAll(async () => {
+      await mock.close();
+    });
+
+    it("one classified error per fault, then a success", async () => {
+      const f = createFastFetch();
+      try {
+        const provider: Provider =
+          name === "anthropic"
+            ? new AnthropicProvider({ apiKey: "sk-ant-test-000000000000", baseUrl: mock.url, fetch: f })
+            : new OpenAIProvider({ apiKey: "sk-test-000000000000", baseUrl: `${mock.url}/v1`, fetch: f });
+        const kinds: Array<ErrorKind | null> = [];
+        for (let i = 0; i < 9; i++) {
+          const o = await withRetry(
+            (_a, signal) =>
+              provider.complete({
+                model: "claude-haiku-4-5",
+                system: "s",
+                messages: [{ role: "user", content: "Explain closures" }],
+                maxTokens: 100,
+                timeoutMs: 500,
+                signal,
+              }),
+            { maxAttempts: 1 },
+          );
+          kinds.push(o.error?.kind ?? null);
+          if (o.error?.kind === "rate_limit") expect(o.error.retryAfterMs).toBe(100);
+          if (o.result) expect(o.result.text.length).toBeGreaterThan(0);
+        }
+        expect(kinds).toEqual([
+          "server",
+          "overloaded",
+          "rate_limit",
+          "overloaded",
+          "server",
+          "connection",
+          "stream",
+          "timeout",
+          null,
+        ]);
+      } finally {
+        f.close();
+      }
+    });
+  },
+);
