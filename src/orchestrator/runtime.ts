@@ -75,25 +75,20 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   } else {
     const resolved = resolveProviderName({ flag: opts.provider, config: config.provider, env: process.env });
     providerReason = resolved.reason;
+    // A server that says it is a simulation (claude-force mock-server) makes the run simulated:
+    // its numbers must never be presented as measurements of Claude.
+    const noticeSimulation = (_status: number, headers: Headers) => {
+      if (provider.info.simulated || !headers.has(SIMULATED_HEADER)) return;
+      provider.info.simulated = true;
+      warn(
+        `${provider.info.baseUrl ?? "the server"} is a simulation (${headers.get(SIMULATED_HEADER)}): results are labelled SIMULATED`,
+      );
+    };
     // Node 20's global fetch costs the SDKs most of their throughput: use a keep-alive node:http one.
-    fastFetch = resolved.name === "sim" ? undefined : createFastFetch();
-    const transport = fastFetch;
+    fastFetch = resolved.name === "sim" ? undefined : createFastFetch({ onResponse: noticeSimulation });
     provider = await createProvider({
       name: resolved.name,
-      // A server that says it is a simulation (claude-force mock-server) makes the run simulated:
-      // its numbers must never be presented as measurements of Claude.
-      fetch: transport
-        ? async (input, init) => {
-            const response = await transport(input, init);
-            if (response.headers.has(SIMULATED_HEADER) && !provider.info.simulated) {
-              provider.info.simulated = true;
-              warn(
-                `${provider.info.baseUrl ?? "the server"} is a simulation (${response.headers.get(SIMULATED_HEADER)}): results are labelled SIMULATED`,
-              );
-            }
-            return response;
-          }
-        : undefined,
+      fetch: fastFetch,
       baseUrl: opts.baseUrl ?? config.baseUrl,
       // A random seed unless one is given; it is recorded, so any run can be replayed with --seed.
       seed: opts.seed ?? config.sim?.seed ?? randomInt(1, 2 ** 31 - 1),

@@ -33,6 +33,8 @@ export interface FastFetchOptions {
   maxSockets?: number;
   /** Idle sockets kept per host for reuse (default 256). */
   maxFreeSockets?: number;
+  /** Sees every response's status and headers (e.g. to notice a simulated server). */
+  onResponse?: (status: number, headers: Headers) => void;
 }
 
 export type FastFetch = typeof fetch & {
@@ -154,6 +156,7 @@ export function createFastFetch(opts: FastFetchOptions = {}): FastFetch {
         const raw = incoming.rawHeaders;
         for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!);
         const init = { status, statusText: incoming.statusMessage ?? "", headers: responseHeaders };
+        opts.onResponse?.(status, responseHeaders);
         const respond = (response: Response) => {
           Object.defineProperty(response, "url", { value: url.href });
           resolve(response);
