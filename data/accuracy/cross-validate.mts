@@ -1,5 +1,5 @@
 /**
- * Prints the numbers in this folder's README, from tasks.jsonl only (never held-out.jsonl):
+ * Prints the numbers in this folder's README, from tasks.jsonl only (never a held-out file):
  * 5-fold cross-validation of the default selector (learnt part fitted on the training folds only)
  * for several seeds, per batch; leave-one-batch-out selection (trained on the other batches); and
  * per batch, the parts nothing was fitted to (BM25 with the concept lexicon, and the tier router).
@@ -26,8 +26,9 @@ const tasks = await loadAccuracyDataset(
   defaultAccuracyDataset(),
   agents.map((a) => a.name),
 );
-const BATCHES = ["t001-t209", "t210-t272", "blind b001-b105"] as const;
-const batchOf = (id: string) => (id.startsWith("b") ? BATCHES[2] : Number(id.slice(1)) <= 209 ? BATCHES[0] : BATCHES[1]);
+const BATCHES = ["t001-t209", "t210-t272", "blind b001-b105", "blind h001-h084"] as const;
+const batchOf = (id: string) =>
+  id.startsWith("h") ? BATCHES[3] : id.startsWith("b") ? BATCHES[2] : Number(id.slice(1)) <= 209 ? BATCHES[0] : BATCHES[1];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 console.log(`${folds}-fold cross-validation, ${tasks.length} tasks (top-1 / top-3)`);

@@ -2,7 +2,8 @@
  * The hybrid orchestrator's tier classifier: simple → Haiku, standard → Sonnet, critical → Opus.
  * It weighs keyword signals rather than taking the first match: critical signals add up (a weak
  * one needs company), simple signals are cancelled by signs of substantial work, and a negated
- * signal ("not in production") does not count.
+ * signal ("not in production") does not count. Besides keywords it reads a few forms: a short
+ * general-knowledge question is simple, a request listing several deliverables is substantial.
  */
 import { CRITICAL_SIGNALS, SIMPLE_SIGNALS, type Signal, STANDARD_SIGNALS } from "./signals.js";
 
@@ -26,6 +27,7 @@ interface CompiledSignal {
   re: RegExp;
   weight: number;
   object?: boolean;
+  environment?: boolean;
 }
 
 const NEGATION = /\b(?:no|not|never|without|don't|doesn't|isn't|aren't|non)\b/;
@@ -44,6 +46,39 @@ const AUTHORED_OBJECT_FACTOR = 0.5;
 const AUTHORING =
   /\b(?:prompts?|subagents?|hooks?|skills?|slash commands?|claude\.md|(?:e2e|unit|integration|end-to-end|playwright|cypress) tests?|mock\w*|test (?:cards?|mode|data))\b/i;
 
+/** Other environments named beside production: the task configures environments (see Signal). */
+const OTHER_ENVIRONMENTS = /\b(?:staging|sandbox|preview|dev|development)\b/i;
+const ENVIRONMENT_FACTOR = 0.5;
+
+/**
+ * A short question with no reference to the asker's own system ("what does X do?", "409 or 412
+ * for a stale ETag?") asks for general knowledge: explanatory, so simple. Questions about "our"
+ * service, "my" code or "we" are about a real system and stay standard unless other signals say
+ * otherwise.
+ */
+const QUESTION_OPENER = /^(?:what|which|why|how|when|where|is|are|does|do|should)\b|^[^.!?]+\?\s*$/i;
+const OWN_SYSTEM = /\b(?:we|we're|our|ours|us|my|mine|me|i|i'm|i've)\b/i;
+/** Requests in question form ("can you fix ...?", "could you review ...?") ask for work, not facts. */
+const REQUEST = /^(?:can|could|would|will) you\b|\b(?:please|review|look over|feedback)\b/i;
+const GENERAL_QUESTION_MAX_WORDS = 20;
+const GENERAL_QUESTION_WEIGHT = 0.8;
+
+function generalQuestion(text: string): boolean {
+  const first = text.split("\n")[0]!.trim();
+  if (!QUESTION_OPENER.test(first) || !first.includes("?")) return false;
+  if (first.split(/\s+/).length > GENERAL_QUESTION_MAX_WORDS) return false;
+  return !OWN_SYSTEM.test(text) && !REQUEST.test(first);
+}
+
+/** A request listing this many items (commas in its first line) asks for several deliverables. */
+const ENUMERATION_COMMAS = 3;
+const ENUMERATION_WEIGHT = 0.5;
+
+/** The first line without quoted or backticked text, which is pasted content, not the request. */
+function requestLine(text: string): string {
+  return text.split("\n")[0]!.replace(/"[^"]*"|`[^`]*`/g, "");
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function compile(signals: Signal[]): CompiledSignal[] {
@@ -51,6 +86,7 @@ function compile(signals: Signal[]): CompiledSignal[] {
     label: s.label,
     weight: s.weight,
     object: s.object,
+    environment: s.environment,
     re: new RegExp(`\\b(?:${s.pattern})\\b`, "gi"),
   }));
 }
@@ -77,9 +113,20 @@ function negated(text: string, index: number): boolean {
   return NEGATION.test(before.toLowerCase());
 }
 
-/** A word used as a code identifier ("router.delete(", "payment_id") names code, not an action. */
+/**
+ * A word used as a code identifier ("router.delete(", "payment_id", the event "refund.issued")
+ * names code, not an action.
+ */
 function inCode(text: string, index: number, length: number): boolean {
-  return /[._]/.test(text[index - 1] ?? "") || /[(_]/.test(text[index + length] ?? "");
+  const after = text.slice(index + length, index + length + 2);
+  return /[._]/.test(text[index - 1] ?? "") || /^[(_]|^\.\w/.test(after);
+}
+
+/** "Date-based versions like Stripe does": a name cited as an example is not the task's subject. */
+function citedExample(text: string, index: number, length: number): boolean {
+  return (
+    /\blike\s+$/i.test(text.slice(0, index)) && /^\s+(?:does|do|did)\b/i.test(text.slice(index + length))
+  );
 }
 
 /**
@@ -90,6 +137,7 @@ function score(
   text: string,
   signals: CompiledSignal[],
   objectFactor = 1,
+  environmentFactor = 1,
 ): { total: number; labels: string[] } {
   let total = 0;
   const labels: string[] = [];
@@ -97,8 +145,14 @@ function score(
     const seen = new Set<string>();
     for (const m of text.matchAll(s.re)) {
       const word = m[0].toLowerCase();
-      if (seen.has(word) || negated(text, m.index) || inCode(text, m.index, word.length)) continue;
-      const weight = s.object ? s.weight * objectFactor : s.weight;
+      if (
+        seen.has(word) ||
+        negated(text, m.index) ||
+        inCode(text, m.index, word.length) ||
+        citedExample(text, m.index, word.length)
+      )
+        continue;
+      const weight = s.weight * (s.object ? objectFactor : 1) * (s.environment ? environmentFactor : 1);
       total += seen.size === 0 ? weight : weight / 2;
       seen.add(word);
     }
@@ -107,7 +161,7 @@ function score(
   return { total, labels };
 }
 
-/** The weighed signals of a task, before the decision (also the learnt tier model's features). */
+/** The weighed signals of a task, before the decision. */
 export interface TierSignals {
   words: number;
   critical: { total: number; labels: string[] };
@@ -117,15 +171,26 @@ export interface TierSignals {
 
 export function tierSignals(task: string, opts: ClassifyOptions = {}): TierSignals {
   const text = task.trim();
+  const simple = score(text, [...BUILTIN.simple, ...fromKeywords(opts.simpleKeywords)]);
+  if (generalQuestion(text)) {
+    simple.total += GENERAL_QUESTION_WEIGHT;
+    simple.labels.push("general question");
+  }
+  const substantial = score(text, BUILTIN.standard);
+  if ((requestLine(text).match(/,/g) ?? []).length >= ENUMERATION_COMMAS) {
+    substantial.total += ENUMERATION_WEIGHT;
+    substantial.labels.push("several deliverables");
+  }
   return {
     words: text.split(/\s+/).filter(Boolean).length,
     critical: score(
       text,
       [...BUILTIN.critical, ...fromKeywords(opts.criticalKeywords)],
       AUTHORING.test(text) ? AUTHORED_OBJECT_FACTOR : 1,
+      OTHER_ENVIRONMENTS.test(text) ? ENVIRONMENT_FACTOR : 1,
     ),
-    simple: score(text, [...BUILTIN.simple, ...fromKeywords(opts.simpleKeywords)]),
-    substantial: score(text, BUILTIN.standard),
+    simple,
+    substantial,
   };
 }
 

@@ -16,11 +16,17 @@ export interface Signal {
    * ("a subagent that writes migrations"), so they count half.
    */
   object?: boolean;
+  /**
+   * An environment name ("production"): when the task also names other environments (dev,
+   * staging, preview), it configures environments rather than acting on the live one, so it
+   * counts half.
+   */
+  environment?: boolean;
 }
 
 /** Signals that the task can hurt production, data, money or security (route to Opus). */
 export const CRITICAL_SIGNALS: Signal[] = [
-  { label: "production", pattern: "production|prod", weight: 1 },
+  { label: "production", pattern: "production|prod", weight: 1, environment: true },
   { label: "security", pattern: "security|secure", weight: 1 },
   {
     label: "vulnerability",
@@ -61,7 +67,8 @@ export const CRITICAL_SIGNALS: Signal[] = [
       "auth|authenticat\\w*|authori[sz]\\w*|authn|authz|oauth\\w*|access control|permission checks?|row[- ]level security|tenant isolation|sso|saml|oidc|mfa|2fa|two[- ]factor|totp|passkeys?|webauthn|session (?:cookies?|tokens?|fixation)|(?:access|refresh) tokens?",
     weight: 0.8,
   },
-  { label: "jwt", pattern: "jwts?", weight: 0.6 },
+  // A JWT is an authentication token: its subject is authentication even alone.
+  { label: "jwt", pattern: "jwts?", weight: 1 },
   { label: "hashing", pattern: "hash(?:ing|es)?", weight: 0.4 },
   { label: "login", pattern: "log[- ]?ins?|sign[- ]?ins?", weight: 0.4 },
   {
@@ -148,9 +155,14 @@ export const SIMPLE_SIGNALS: Signal[] = [
     weight: 0.8,
   },
   { label: "single test", pattern: "add an? (?:unit )?test", weight: 0.8 },
-  // "Add a/an/one ..." opening a task is a single addition; it needs company (a short task, another signal).
-  { label: "single addition", pattern: "(?<=^\\s*)add (?:a|an|one)", weight: 0.5 },
-  { label: "examples", pattern: "add (?:\\w+ )?examples", weight: 0.8 },
+  // "Add a/an/one ..." opening a request of at most 20 words is a single small addition; a longer
+  // request describes more than one.
+  {
+    label: "single addition",
+    pattern: "(?<=^\\s*)add (?:a|an|one)(?=(?:[^\\S\\n]+\\S+){0,17}[^\\S\\n]*(?:\\n|$))",
+    weight: 0.8,
+  },
+  { label: "examples", pattern: "add (?:\\w+ ){0,5}examples?", weight: 0.8 },
   { label: "meta tags", pattern: "meta (?:titles?|descriptions?|tags?)|structured data", weight: 0.8 },
 ];
 
@@ -159,7 +171,7 @@ export const STANDARD_SIGNALS: Signal[] = [
   {
     label: "design",
     pattern:
-      "design\\w*|architect\\w*|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*|why(?! does this)",
+      "design\\w*|architect\\w*|set ?up|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*|why(?! does this)",
     weight: 0.5,
   },
 ];

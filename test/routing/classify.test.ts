@@ -36,7 +36,8 @@ describe("classifyComplexity", () => {
   });
 
   it("weighs signals: a weak critical word alone is not enough, two are", () => {
-    expect(tier("Add a delete button to the todo list")).toBe("standard");
+    // A short "add a ..." request is a single small addition; "delete" alone does not make it critical.
+    expect(tier("Add a delete button to the todo list")).toBe("simple");
     expect(tier("Delete the customer records older than a year")).toBe("critical");
   });
 
@@ -105,5 +106,48 @@ describe("classifyComplexity", () => {
       tier("Run the quarterly invoice close", { criticalKeywords: ["quarterly close", "invoice close"] }),
     ).toBe("critical");
     expect(tier("Regenerate the sitemap", { simpleKeywords: ["regenerate"] })).toBe("simple");
+  });
+
+  it("reads a short general-knowledge question as simple, a question about our own system as standard", () => {
+    expect(tier("Is `Array.prototype.at` supported in Safari 15?")).toBe("simple");
+    expect(tier("301 or 308 for a permanently moved POST endpoint?")).toBe("simple");
+    expect(tier("Which Python version added the walrus operator?")).toBe("simple");
+    expect(tier("Which message queue should we use for our order events?")).toBe("standard");
+    expect(tier("Why is my Celery worker using 4 GB of memory after a day?")).toBe("standard");
+    // Context before the question, or a request phrased as a question, is not a general question.
+    expect(tier("The import job hangs after an hour. What's happening?")).toBe("standard");
+    // A critical subject stays critical in question form.
+    expect(tier("What is a timing attack?")).toBe("critical");
+  });
+
+  it("reads a short 'add a ...' request as a single addition, a long one as more", () => {
+    expect(tier("Add a copy-to-clipboard button to the code blocks")).toBe("simple");
+    expect(
+      tier(
+        "Add a notifications centre to the header that groups events by day, marks them read on open, syncs across tabs and falls back to polling",
+      ),
+    ).toBe("standard");
+  });
+
+  it("treats a request listing several deliverables as substantial work", () => {
+    expect(tier("Document the search endpoint")).toBe("simple");
+    expect(tier("Document the search endpoint: query syntax, paging, error codes, rate limits")).toBe(
+      "standard",
+    );
+  });
+
+  it("counts production half when it is one of several environments being configured", () => {
+    expect(tier("Restart the production workers")).toBe("critical");
+    expect(tier("Create dev, staging and prod profiles in our Makefile")).toBe("standard");
+  });
+
+  it("does not take a cited example or an event name for the subject", () => {
+    expect(tier("Should our changelog page group entries by month like Stripe does?")).not.toBe("critical");
+    expect(tier("Document the `refund.created` webhook event payload")).not.toBe("critical");
+    expect(tier("Document how refunds are issued")).toBe("critical");
+  });
+
+  it("reads JWT questions as authentication subjects", () => {
+    expect(tier("Check how our API validates JWTs")).toBe("critical");
   });
 });
