@@ -503,13 +503,14 @@ export function dashboardClient(): void {
   const card = (label: string, value: string, sub: string, state = "") =>
     cards.append(cardEl(label, value, sub, state));
   const tot = data.totals;
+  // A run with no executions (bench accuracy) has no success rate, not a failing one.
   card(
     "Success rate",
-    fmtPct(tot.successRate),
+    tot.executions > 0 ? fmtPct(tot.successRate) : "-",
     `${fmtInt(tot.successes)} of ${fmtInt(tot.executions)} executions`,
-    tot.successRate >= 0.95 ? "ok" : "bad",
+    tot.executions === 0 ? "" : tot.successRate >= 0.95 ? "ok" : "bad",
   );
-  const est = data.latency.estimated ? "≈ " : "";
+  const est = data.latency.estimated && data.latency.p50 != null ? "≈ " : "";
   card(
     "p50 latency",
     `${est}${fmtMs(data.latency.p50)}`,
