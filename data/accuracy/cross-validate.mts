@@ -26,9 +26,17 @@ const tasks = await loadAccuracyDataset(
   defaultAccuracyDataset(),
   agents.map((a) => a.name),
 );
-const BATCHES = ["t001-t209", "t210-t272", "blind b001-b105", "blind h001-h084"] as const;
+const BATCHES = ["t001-t209", "t210-t272", "blind b001-b105", "blind h001-h084", "blind k001-k063"] as const;
 const batchOf = (id: string) =>
-  id.startsWith("h") ? BATCHES[3] : id.startsWith("b") ? BATCHES[2] : Number(id.slice(1)) <= 209 ? BATCHES[0] : BATCHES[1];
+  id.startsWith("k")
+    ? BATCHES[4]
+    : id.startsWith("h")
+      ? BATCHES[3]
+      : id.startsWith("b")
+        ? BATCHES[2]
+        : Number(id.slice(1)) <= 209
+          ? BATCHES[0]
+          : BATCHES[1];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 console.log(`${folds}-fold cross-validation, ${tasks.length} tasks (top-1 / top-3)`);

@@ -3,7 +3,9 @@
  * It weighs keyword signals rather than taking the first match: critical signals add up (a weak
  * one needs company), simple signals are cancelled by signs of substantial work, and a negated
  * signal ("not in production") does not count. Besides keywords it reads a few forms: a short
- * general-knowledge question is simple, a request listing several deliverables is substantial.
+ * general-knowledge question and an imperative scoped to pasted material ("... in this function")
+ * are simple, a request listing several deliverables is substantial. Quoted and inline-code text
+ * does not count towards the length that marks a long, substantial task.
  */
 import { CRITICAL_SIGNALS, SIMPLE_SIGNALS, type Signal, STANDARD_SIGNALS } from "./signals.js";
 
@@ -70,9 +72,26 @@ function generalQuestion(text: string): boolean {
   return !OWN_SYSTEM.test(text) && !REQUEST.test(first);
 }
 
+/**
+ * An imperative acting on pasted material ("add type hints to this", "replace the loops in this
+ * function") is scoped to that snippet: a small edit unless signs of substantial work say otherwise.
+ */
+const SCOPED_OBJECT = /\b(?:to|in|on|from) this\b/i;
+const SCOPED_EDIT_WEIGHT = 0.8;
+
+function scopedEdit(text: string): boolean {
+  const line = requestLine(text);
+  return SCOPED_OBJECT.test(line) && !firstSentence(line).endsWith("?");
+}
+
 /** A request listing this many items (commas in its first line) asks for several deliverables. */
 const ENUMERATION_COMMAS = 3;
 const ENUMERATION_WEIGHT = 0.5;
+
+/** Up to the first ".", "?" or "!" that ends a sentence (not "v2.1" or "status?,"). */
+function firstSentence(line: string): string {
+  return (line.match(/^.*?(?:[.?!](?=\s|$)|$)/)?.[0] ?? "").trim();
+}
 
 /** The first line without quoted or backticked text, which is pasted content, not the request. */
 function requestLine(text: string): string {
@@ -176,13 +195,22 @@ export function tierSignals(task: string, opts: ClassifyOptions = {}): TierSigna
     simple.total += GENERAL_QUESTION_WEIGHT;
     simple.labels.push("general question");
   }
+  if (scopedEdit(text)) {
+    simple.total += SCOPED_EDIT_WEIGHT;
+    simple.labels.push("scoped edit");
+  }
   const substantial = score(text, BUILTIN.standard);
   if ((requestLine(text).match(/,/g) ?? []).length >= ENUMERATION_COMMAS) {
     substantial.total += ENUMERATION_WEIGHT;
     substantial.labels.push("several deliverables");
   }
   return {
-    words: text.split(/\s+/).filter(Boolean).length,
+    // Quoted and backticked text is material to work on (a prompt to shorten, a snippet), not a
+    // description of more work.
+    words: text
+      .replace(/"[^"\n]*"|(?<!`)`[^`\n]+`(?!`)/g, " ")
+      .split(/\s+/)
+      .filter(Boolean).length,
     critical: score(
       text,
       [...BUILTIN.critical, ...fromKeywords(opts.criticalKeywords)],

@@ -147,6 +147,24 @@ describe("classifyComplexity", () => {
     expect(tier("Document how refunds are issued")).toBe("critical");
   });
 
+  it("reads an imperative scoped to pasted material as a small edit, a question about it as not", () => {
+    expect(
+      tier("Add type hints to this so mypy --strict passes:\n\ndef merge(a, b):\n    return {**a, **b}"),
+    ).toBe("simple");
+    expect(tier("Replace the nested loops in this function with itertools")).toBe("simple");
+    expect(tier("Replace the nested loops in the report module with itertools")).toBe("standard");
+    expect(tier("Can anything in this be made faster? Our export job calls it.")).toBe("standard");
+    // Substantial work still outweighs the scope.
+    expect(tier("Refactor the error handling in this service and design a retry strategy")).toBe("standard");
+  });
+
+  it("does not count quoted text or inline code towards a long task", () => {
+    const quoted = `"${"You are a helpful assistant and you always help the user. ".repeat(4)}"`;
+    expect(tier(`Make this system prompt shorter, it repeats itself: ${quoted}`)).toBe("simple");
+    const described = "it should cover the same ground for every user who asks again and again. ".repeat(3);
+    expect(tier(`Make this system prompt shorter, ${described}`)).toBe("standard");
+  });
+
   it("reads JWT questions as authentication subjects", () => {
     expect(tier("Check how our API validates JWTs")).toBe("critical");
   });
