@@ -20,7 +20,7 @@ import { fmtMs, type Output } from "./output.js";
 import type { ProgressReporter } from "./progress.js";
 import { pacingLabel } from "./runtime.js";
 
-/** Simulated time compression for bench: the default suite finishes in ~15 s on 2 cores. */
+/** Simulated time compression for bench: the default suite finishes in about 20 s on 2 cores. */
 export const BENCH_TIME_SCALE = 0.03;
 export const DEFAULT_OUTPUT = "benchmarks/results";
 
