@@ -239,15 +239,18 @@ async function plannedScenarios(p: PlanParams): Promise<RunPlan["scenarios"]> {
     case "bench workflow":
       return [{ name: p.workflow, iterations: p.iterations, warmup: 0, concurrency: 1 }];
     case "bench suite": {
-      const { loadSuite } = await import("./suite-file.js");
+      const [{ loadSuite }, { SUITE_DEFAULTS: def }] = await Promise.all([
+        import("./suite-file.js"),
+        import("./suite.js"),
+      ]);
       const { suite } = await loadSuite(p.file);
       const d = suite.defaults ?? {};
-      // Defaults as runSuite applies them: 5 iterations, no warmup, one at a time.
+      // Defaults as runSuite applies them.
       return suite.scenarios.map((s) => ({
         name: s.name,
-        iterations: p.iterations ?? s.iterations ?? d.iterations ?? 5,
-        warmup: s.warmup ?? d.warmup ?? 0,
-        concurrency: s.concurrency ?? d.concurrency ?? 1,
+        iterations: p.iterations ?? s.iterations ?? d.iterations ?? def.iterations,
+        warmup: s.warmup ?? d.warmup ?? def.warmup,
+        concurrency: s.concurrency ?? d.concurrency ?? def.concurrency,
       }));
     }
     default:

@@ -21,7 +21,7 @@ export interface RunSuiteOptions extends BenchCallbacks {
 }
 
 /** Suite scenarios default to 5 iterations, no warmup, one at a time. */
-const SUITE_DEFAULTS = { iterations: 5, warmup: 0, concurrency: 1 };
+export const SUITE_DEFAULTS = { iterations: 5, warmup: 0, concurrency: 1 };
 
 export async function runSuite(
   runtime: Runtime,
