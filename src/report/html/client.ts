@@ -119,9 +119,17 @@ export function dashboardClient(): void {
     label: string;
     value: (r: R) => string | number | null | undefined;
     format?: (r: R) => string;
+    /** Shorthand for the common number formats: the value shown as a duration or a share. */
+    as?: "ms" | "pct";
     /** num: right-aligned; text: long values collapse; code: monospace (function names, paths). */
     kind?: "num" | "text" | "code";
   }
+  const cellText = <R>(c: Column<R>, r: R, v: unknown): string => {
+    if (c.format) return c.format(r);
+    if (c.as === "ms") return fmtMs(v);
+    if (c.as === "pct") return fmtPct(v);
+    return v === null || v === undefined ? "-" : String(v);
+  };
   const table = <R>(
     parent: HTMLElement,
     columns: Array<Column<R>>,
@@ -140,7 +148,7 @@ export function dashboardClient(): void {
             { class: rowClass?.(r) ?? "" },
             ...columns.map((c) => {
               const v = c.value(r);
-              const text = c.format ? c.format(r) : v === null || v === undefined ? "-" : String(v);
+              const text = cellText(c, r, v);
               if (c.kind === "text" && text.length > LONG_TEXT)
                 return el(
                   "td",
@@ -571,12 +579,7 @@ export function dashboardClient(): void {
             kind: "num",
           },
           { label: "Concurrency", value: (r) => r.concurrency, kind: "num" },
-          {
-            label: "Success",
-            value: (r) => r.summary.success_rate,
-            format: (r) => fmtPct(r.summary.success_rate),
-            kind: "num",
-          },
+          { label: "Success", value: (r) => r.summary.success_rate, as: "pct", kind: "num" },
           {
             label: "pass@k",
             value: (r) => r.passAtK?.passAtK ?? null,
@@ -652,8 +655,8 @@ export function dashboardClient(): void {
               format: (r) => fmtPct(r.executions ? r.successes / r.executions : null),
               kind: "num",
             },
-            { label: "p50", value: (r) => r.latency.p50, format: (r) => fmtMs(r.latency.p50), kind: "num" },
-            { label: "p95", value: (r) => r.latency.p95, format: (r) => fmtMs(r.latency.p95), kind: "num" },
+            { label: "p50", value: (r) => r.latency.p50, as: "ms", kind: "num" },
+            { label: "p95", value: (r) => r.latency.p95, as: "ms", kind: "num" },
             { label: "Cost", value: (r) => r.cost, format: (r) => fmtUsd(r.cost), kind: "num" },
           ],
           rows,
@@ -686,18 +689,8 @@ export function dashboardClient(): void {
               kind: "num",
             }),
           ),
-          {
-            label: "queue wait p95",
-            value: (r) => r.latency.queueWait.p95,
-            format: (r) => fmtMs(r.latency.queueWait.p95),
-            kind: "num",
-          },
-          {
-            label: "overhead p95",
-            value: (r) => r.latency.overhead.p95,
-            format: (r) => fmtMs(r.latency.overhead.p95),
-            kind: "num",
-          },
+          { label: "queue wait p95", value: (r) => r.latency.queueWait.p95, as: "ms", kind: "num" },
+          { label: "overhead p95", value: (r) => r.latency.overhead.p95, as: "ms", kind: "num" },
         ],
         withTtft,
       );
@@ -750,7 +743,7 @@ export function dashboardClient(): void {
         s,
         [
           { label: "Model", value: (r) => r[0] },
-          { label: "Share of executions", value: (r) => r[1], format: (r) => fmtPct(r[1]), kind: "num" },
+          { label: "Share of executions", value: (r) => r[1], as: "pct", kind: "num" },
         ],
         Object.entries(cost.modelMix),
       );
@@ -845,26 +838,11 @@ export function dashboardClient(): void {
             format: (r) => fmtNum(r.tasksPerMinute, 1),
             kind: "num",
           },
-          {
-            label: "Success",
-            value: (r) => r.successRate,
-            format: (r) => fmtPct(r.successRate),
-            kind: "num",
-          },
-          { label: "p50", value: (r) => r.latency.p50, format: (r) => fmtMs(r.latency.p50), kind: "num" },
-          { label: "p95", value: (r) => r.latency.p95, format: (r) => fmtMs(r.latency.p95), kind: "num" },
-          {
-            label: "Queue wait p95",
-            value: (r) => r.queueWait.p95,
-            format: (r) => fmtMs(r.queueWait.p95),
-            kind: "num",
-          },
-          {
-            label: "CPU",
-            value: (r) => r.resources.cpuUtilisation,
-            format: (r) => fmtPct(r.resources.cpuUtilisation),
-            kind: "num",
-          },
+          { label: "Success", value: (r) => r.successRate, as: "pct", kind: "num" },
+          { label: "p50", value: (r) => r.latency.p50, as: "ms", kind: "num" },
+          { label: "p95", value: (r) => r.latency.p95, as: "ms", kind: "num" },
+          { label: "Queue wait p95", value: (r) => r.queueWait.p95, as: "ms", kind: "num" },
+          { label: "CPU", value: (r) => r.resources.cpuUtilisation, as: "pct", kind: "num" },
           {
             label: "Peak RSS",
             value: (r) => r.resources.peakRssMb,
@@ -920,27 +898,12 @@ export function dashboardClient(): void {
             format: (r) => `${r.completed}/${r.tasks}`,
             kind: "num",
           },
-          {
-            label: "Success",
-            value: (r) => r.successRate,
-            format: (r) => fmtPct(r.successRate),
-            kind: "num",
-          },
-          { label: "p50", value: (r) => r.latency.p50, format: (r) => fmtMs(r.latency.p50), kind: "num" },
-          { label: "p95", value: (r) => r.latency.p95, format: (r) => fmtMs(r.latency.p95), kind: "num" },
-          { label: "p99", value: (r) => r.latency.p99, format: (r) => fmtMs(r.latency.p99), kind: "num" },
-          {
-            label: "Service p95",
-            value: (r) => r.serviceTime.p95,
-            format: (r) => fmtMs(r.serviceTime.p95),
-            kind: "num",
-          },
-          {
-            label: "Queue p95",
-            value: (r) => r.queueWait.p95,
-            format: (r) => fmtMs(r.queueWait.p95),
-            kind: "num",
-          },
+          { label: "Success", value: (r) => r.successRate, as: "pct", kind: "num" },
+          { label: "p50", value: (r) => r.latency.p50, as: "ms", kind: "num" },
+          { label: "p95", value: (r) => r.latency.p95, as: "ms", kind: "num" },
+          { label: "p99", value: (r) => r.latency.p99, as: "ms", kind: "num" },
+          { label: "Service p95", value: (r) => r.serviceTime.p95, as: "ms", kind: "num" },
+          { label: "Queue p95", value: (r) => r.queueWait.p95, as: "ms", kind: "num" },
           { label: "Late starts", value: (r) => r.lateStarts, kind: "num" },
           { label: "Dropped", value: (r) => r.dropped, kind: "num" },
           {
@@ -1061,14 +1024,9 @@ export function dashboardClient(): void {
             format: (r) => fmtPct(r.executions ? r.successes / r.executions : null),
             kind: "num",
           },
-          { label: "Mean", value: (r) => r.latency.mean, format: (r) => fmtMs(r.latency.mean), kind: "num" },
-          { label: "p95", value: (r) => r.latency.p95, format: (r) => fmtMs(r.latency.p95), kind: "num" },
-          {
-            label: "Hand-off",
-            value: (r) => r.meanHandoffMs,
-            format: (r) => fmtMs(r.meanHandoffMs),
-            kind: "num",
-          },
+          { label: "Mean", value: (r) => r.latency.mean, as: "ms", kind: "num" },
+          { label: "p95", value: (r) => r.latency.p95, as: "ms", kind: "num" },
+          { label: "Hand-off", value: (r) => r.meanHandoffMs, as: "ms", kind: "num" },
           { label: "Cost", value: (r) => r.cost, format: (r) => fmtUsd(r.cost), kind: "num" },
         ],
         sc.steps!,
@@ -1099,12 +1057,7 @@ export function dashboardClient(): void {
             { label: "Model", value: (r) => r.model },
             { label: "Error type", value: (r) => r.error_type ?? "-" },
             { label: "Message", value: (r) => r.error ?? "", kind: "text" },
-            {
-              label: "Time",
-              value: (r) => r.execution_time_ms,
-              format: (r) => fmtMs(r.execution_time_ms),
-              kind: "num",
-            },
+            { label: "Time", value: (r) => r.execution_time_ms, as: "ms", kind: "num" },
           ],
           samples,
         );
@@ -1180,14 +1133,9 @@ export function dashboardClient(): void {
           { label: "Run", value: (r) => r.runId },
           { label: "Provider", value: (r) => `${r.provider}${r.simulated ? " (simulated)" : ""}` },
           { label: "Executions", value: (r) => r.executions, kind: "num" },
-          {
-            label: "Success",
-            value: (r) => r.successRate,
-            format: (r) => fmtPct(r.successRate),
-            kind: "num",
-          },
-          { label: "p50", value: (r) => r.p50, format: (r) => fmtMs(r.p50), kind: "num" },
-          { label: "p95", value: (r) => r.p95, format: (r) => fmtMs(r.p95), kind: "num" },
+          { label: "Success", value: (r) => r.successRate, as: "pct", kind: "num" },
+          { label: "p50", value: (r) => r.p50, as: "ms", kind: "num" },
+          { label: "p95", value: (r) => r.p95, as: "ms", kind: "num" },
           { label: "Cost", value: (r) => r.totalCost, format: (r) => fmtUsd(r.totalCost), kind: "num" },
           { label: "Commit", value: (r) => (r.gitCommit ? r.gitCommit.slice(0, 10) : "-") },
         ],
@@ -1328,7 +1276,7 @@ export function dashboardClient(): void {
           { label: "Function", value: (r) => r.functionName, kind: "code" },
           where,
           { label: "Self", value: (r) => r.selfMs, format: (r) => fmtMsFine(r.selfMs), kind: "num" },
-          { label: "Share", value: (r) => r.selfShare, format: (r) => fmtPct(r.selfShare), kind: "num" },
+          { label: "Share", value: (r) => r.selfShare, as: "pct", kind: "num" },
         ],
         p.cpu.topSelfTime,
       );
