@@ -7,8 +7,10 @@
  *   new AnthropicProvider({ apiKey: "sk-ant-test-...", baseUrl: srv.url });
  *   const oai = await startFakeOpenAI([fake.ok("hi")]);  // oai.url ends in /v1, like OpenAI's
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { anthropicErrorType } from "../../src/server/anthropic-wire.js";
 
 export interface FakeUsage {
   input?: number;
@@ -97,17 +99,6 @@ const DEFAULT_USAGE: Required<FakeUsage> = {
   cacheRead: 0,
   cacheWrite5m: 0,
   cacheWrite1h: 0,
-};
-
-const ANTHROPIC_ERROR_TYPES: Record<number, string> = {
-  400: "invalid_request_error",
-  401: "authentication_error",
-  403: "permission_error",
-  404: "not_found_error",
-  413: "request_too_large",
-  429: "rate_limit_error",
-  500: "api_error",
-  529: "overloaded_error",
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -234,7 +225,7 @@ export function startFakeAnthropic(script: Script): Promise<FakeServer> {
         JSON.stringify({
           type: "error",
           error: {
-            type: step.type ?? ANTHROPIC_ERROR_TYPES[step.status] ?? "api_error",
+            type: step.type ?? anthropicErrorType(step.status),
             message: step.message ?? `fake ${step.status}`,
           },
           request_id: "req_fake",

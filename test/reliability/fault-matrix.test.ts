@@ -5,6 +5,7 @@
  * right error kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFastFetch, type FastFetch } from "../../src/providers/fast-fetch.js";
 import { createProvider } from "../../src/providers/index.js";
 import { withRetry } from "../../src/providers/retry.js";
 import type { ErrorKind, Provider, ProviderName, ProviderRequest } from "../../src/providers/types.js";
@@ -45,9 +46,13 @@ const REQUEST: ProviderRequest = {
 // Every failed index can hit one request at most once, so FAULTED + 2 attempts always suffice.
 const POLICY = { maxAttempts: FAULTED + 2, baseDelayMs: 1, maxDelayMs: 5 };
 
-async function providerFor(name: ProviderName, server: MockServer): Promise<Provider> {
+async function providerFor(
+  name: ProviderName,
+  server: MockServer,
+  fetch?: typeof globalThis.fetch,
+): Promise<Provider> {
   const baseUrl = name === "openai" ? `${server.url}/v1` : server.url;
-  return createProvider({ name, baseUrl, apiKey: KEYS[name as "anthropic" | "openai"] });
+  return createProvider({ name, baseUrl, apiKey: KEYS[name as "anthropic" | "openai"], fetch });
 }
 
 async function runBatch(provider: Provider, n: number, timeoutMs?: number) {
@@ -109,19 +114,25 @@ describe.each(["anthropic", "openai"] as const)("fault matrix through the %s SDK
     });
   }
 
-  describe("without retries", () => {
+  // Both transports: the SDK's default (global fetch) and the fast fetch createRuntime uses.
+  describe.each(["global fetch", "fast fetch"] as const)("without retries, on %s", (transport) => {
     let server: MockServer;
+    let fastFetch: FastFetch | undefined;
     beforeAll(async () => {
       server = await startMockServer({
         timeScale: TIME_SCALE,
         faults:
           "500:req=1,529:req=2,429:req=3@100ms,error:req=4@overloaded,error:req=5@api,reset:req=6,malformed:req=7,stall:req=8@forever",
       });
+      fastFetch = transport === "fast fetch" ? createFastFetch() : undefined;
     });
-    afterAll(() => server.close());
+    afterAll(async () => {
+      fastFetch?.close();
+      await server.close();
+    });
 
     it("surfaces each fault as one final, classified error", async () => {
-      const provider = await providerFor(name, server);
+      const provider = await providerFor(name, server, fastFetch);
       const kinds: Array<ErrorKind | null> = [];
       for (let i = 0; i < 9; i++) {
         const o = await withRetry(
