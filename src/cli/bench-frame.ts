@@ -10,6 +10,7 @@ import { type Command, Option } from "commander";
 import type { LoadedRun } from "../bench/resume.js";
 import type { PlanParams } from "../bench/resume-plan.js";
 import type { ResultsDocument } from "../bench/types.js";
+import type { ClaudeForceConfig } from "../config/schema.js";
 import type { DistributedSummary } from "../distributed/types.js";
 import { ClaudeForceError } from "../errors.js";
 import type { Runtime } from "../orchestrator/runtime.js";
@@ -120,10 +121,18 @@ function redactUrl(url: string): string {
 }
 
 /** The `bench:` section of the project config (iterations, warmup, concurrency, timeScale, output). */
-export async function benchConfig(project: string) {
-  const { loadConfig } = await import("../config/load.js");
-  return (await loadConfig(project)).config.bench;
+export function benchConfig(project: string) {
+  // Read once per command: both the command and the frame ask for it.
+  let cached = benchConfigs.get(project);
+  if (!cached) {
+    cached = import("../config/load.js").then(
+      async ({ loadConfig }) => (await loadConfig(project)).config.bench,
+    );
+    benchConfigs.set(project, cached);
+  }
+  return cached;
 }
+const benchConfigs = new Map<string, Promise<ClaudeForceConfig["bench"]>>();
 
 /** The default folder lives under the project; an explicit --output is relative to where you are. */
 export function resultsDir(cmd: Command, project: string, output: string): string {
