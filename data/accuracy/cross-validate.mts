@@ -26,9 +26,18 @@ const tasks = await loadAccuracyDataset(
   defaultAccuracyDataset(),
   agents.map((a) => a.name),
 );
-const BATCHES = ["t001-t209", "t210-t272", "blind b001-b105", "blind h001-h084", "blind k001-k063"] as const;
+const BATCHES = [
+  "t001-t209",
+  "t210-t272",
+  "blind b001-b105",
+  "blind h001-h084",
+  "blind k001-k063",
+  "blind m001-m063",
+] as const;
 const batchOf = (id: string) =>
-  id.startsWith("k")
+  id.startsWith("m")
+    ? BATCHES[5]
+    : id.startsWith("k")
     ? BATCHES[4]
     : id.startsWith("h")
       ? BATCHES[3]

@@ -14,6 +14,7 @@ import { type ClassifyOptions, type Complexity, classifyComplexity } from "../ro
 import { crossValidateSelector } from "../selection/cross-validate.js";
 import { isLexicalSelector } from "../selection/lexical.js";
 import type { AgentSelector } from "../selection/types.js";
+import { fleissAgreement, majorityLabel } from "../stats/agreement.js";
 import type { AccuracyResult, AccuracySplit, ConfusionCell } from "./types.js";
 
 export const ACCURACY_TARGETS = { top1: 0.9, top3: 0.98, tier: 0.9 } as const;
@@ -33,11 +34,15 @@ const CV_FOLDS = 5;
 const CV_SEED = 1;
 
 const SPLITS = ["tuning", "held-out"] as const;
+const TierSchema = z.enum(["simple", "standard", "critical"]);
 const TaskSchema = z.strictObject({
   id: z.string().min(1),
   task: z.string().trim().min(1),
   expected: z.array(z.string().min(1)).min(1),
-  tier: z.enum(["simple", "standard", "critical"]),
+  /** With `tierVotes`, their majority (a tie goes to the first vote). */
+  tier: TierSchema,
+  /** Independent annotators' tiers, the task writer's first (data/accuracy/README.md). */
+  tierVotes: z.array(TierSchema).min(2).optional(),
   split: z.enum(SPLITS),
 });
 /** A file whose split is fixed by its role (held-out.jsonl) may omit `split`. */
@@ -79,6 +84,15 @@ export function parseAccuracyDataset(
       });
     }
     const t = { ...parsed.data, split: split ?? (parsed.data.split as Split) };
+    if (t.tierVotes && majorityLabel(t.tierVotes) !== t.tier)
+      throw new ClaudeForceError("INPUT", "tier is not the majority of tierVotes", {
+        file,
+        line,
+        keyPath: "tier",
+        expected: majorityLabel(t.tierVotes),
+        found: t.tier,
+        hint: "a tie goes to the first vote (the task writer's)",
+      });
     if (ids.has(t.id))
       throw new ClaudeForceError("INPUT", `duplicate task id '${t.id}'`, { file, line, keyPath: "id" });
     ids.add(t.id);
@@ -146,11 +160,40 @@ function splitStats(outcomes: Outcome[]): AccuracySplit {
   const n = outcomes.length;
   const rate = (hits: number) => (n === 0 ? 0 : hits / n);
   const hit = (o: Outcome, k: number) => o.predicted.slice(0, k).some((a) => o.task.expected.includes(a));
-  return {
+  const stats: AccuracySplit = {
     tasks: n,
     top1: rate(outcomes.filter((o) => hit(o, 1)).length),
     top3: rate(outcomes.filter((o) => hit(o, 3)).length),
     tierAccuracy: rate(outcomes.filter((o) => o.tier === o.task.tier).length),
+  };
+  const labels = tierLabelStats(outcomes);
+  if (labels) stats.tierLabels = labels;
+  return stats;
+}
+
+/**
+ * For tasks labelled by several annotators: how far they agree, and the router against each one
+ * alone. Only tasks with the most common number of votes count, so the columns line up.
+ */
+function tierLabelStats(outcomes: Outcome[]): AccuracySplit["tierLabels"] {
+  const voted = outcomes.filter((o) => o.task.tierVotes);
+  if (voted.length === 0) return undefined;
+  const sizes = new Map<number, number>();
+  for (const o of voted) sizes.set(o.task.tierVotes!.length, (sizes.get(o.task.tierVotes!.length) ?? 0) + 1);
+  const annotators = [...sizes].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  const rows = voted.filter((o) => o.task.tierVotes!.length === annotators);
+  const agreement = fleissAgreement(rows.map((o) => o.task.tierVotes!));
+  const unanimous = rows.filter((o) => o.task.tierVotes!.every((v) => v === o.task.tierVotes![0]));
+  const share = (of: Outcome[], label: (o: Outcome) => string) =>
+    of.length === 0 ? 0 : of.filter((o) => o.tier === label(o)).length / of.length;
+  return {
+    tasks: rows.length,
+    annotators,
+    agreement: agreement.observed,
+    fleissKappa: agreement.kappa,
+    unanimous: unanimous.length,
+    tierOnUnanimous: share(unanimous, (o) => o.task.tier),
+    tierVsAnnotator: Array.from({ length: annotators }, (_, i) => share(rows, (o) => o.task.tierVotes![i]!)),
   };
 }
 

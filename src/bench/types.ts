@@ -216,7 +216,22 @@ export interface AccuracySplit {
   tasks: number;
   top1: number;
   top3: number;
+  /** Against each task's `tier` (the majority of its `tierVotes` when it has them). */
   tierAccuracy: number;
+  /** Present when tasks carry `tierVotes` (several independent annotators' tiers). */
+  tierLabels?: {
+    /** Tasks counted here: those with the most common number of votes. */
+    tasks: number;
+    annotators: number;
+    /** Mean pairwise agreement between annotators (Fleiss' observed agreement). */
+    agreement: number;
+    fleissKappa: number | null;
+    /** Tasks on which every annotator gave the same tier, and the router's accuracy on them. */
+    unanimous: number;
+    tierOnUnanimous: number;
+    /** Router accuracy against each annotator alone, in vote order (the task writer first). */
+    tierVsAnnotator: number[];
+  };
 }
 
 export interface AccuracyResult {

@@ -239,6 +239,16 @@ export function printAccuracy(out: Output, a: AccuracyResult | null): void {
   out.line(
     `targets (held-out): top-1 ≥ ${fmtPct(a.targets.top1, 0)}, top-3 ≥ ${fmtPct(a.targets.top3, 0)}, tier ≥ ${fmtPct(a.targets.tier, 0)}; selection latency p50 ${a.selectionLatencyUs.p50.toFixed(1)}µs, p99 ${a.selectionLatencyUs.p99.toFixed(1)}µs; task success rate ${fmtPct(a.taskSuccessRate)}`,
   );
+  for (const [name, s] of [
+    ["tuning", a.tuning],
+    ["held-out", a.heldOut],
+  ] as const) {
+    const l = s.tierLabels;
+    if (!l) continue;
+    out.line(
+      `${name} tier labels: ${l.annotators} independent annotators on ${l.tasks} tasks, pairwise agreement ${fmtPct(l.agreement)} (Fleiss' kappa ${l.fleissKappa === null ? "n/a" : l.fleissKappa.toFixed(2)}); router vs each annotator alone ${l.tierVsAnnotator.map((v) => fmtPct(v)).join(" / ")} (task writer first); on the ${l.unanimous} unanimous tasks ${fmtPct(l.tierOnUnanimous)}`,
+    );
+  }
   const cv = a.crossValidation;
   if (cv || a.note)
     out.line(

@@ -30,6 +30,7 @@ interface CompiledSignal {
   weight: number;
   object?: boolean;
   environment?: boolean;
+  sqlKeyword?: boolean;
 }
 
 const NEGATION = /\b(?:no|not|never|without|don't|doesn't|isn't|aren't|non)\b/;
@@ -69,14 +70,21 @@ function generalQuestion(text: string): boolean {
   const first = text.split("\n")[0]!.trim();
   if (!QUESTION_OPENER.test(first) || !first.includes("?")) return false;
   if (first.split(/\s+/).length > GENERAL_QUESTION_MAX_WORDS) return false;
-  return !OWN_SYSTEM.test(text) && !REQUEST.test(first);
+  return !OWN_SYSTEM.test(firstSentence(first)) && !REQUEST.test(first);
 }
+
+/**
+ * "How do I ...?" asks for instructions for one thing the asker will do (register an MCP server,
+ * cache a method): explanatory, although it names the asker's own setup.
+ */
+const HOW_TO = /^how (?:do|can|would|should) i\b[^\n]*\?/i;
 
 /**
  * An imperative acting on pasted material ("add type hints to this", "replace the loops in this
  * function") is scoped to that snippet: a small edit unless signs of substantial work say otherwise.
  */
-const SCOPED_OBJECT = /\b(?:to|in|on|from) this\b/i;
+const SCOPED_OBJECT =
+  /\b(?:to|in|on|from|for) (?:this|these)\b|^\s*(?:convert|turn|translate|rewrite|port) (?:this|these)\b/i;
 const SCOPED_EDIT_WEIGHT = 0.8;
 
 function scopedEdit(text: string): boolean {
@@ -106,6 +114,7 @@ function compile(signals: Signal[]): CompiledSignal[] {
     weight: s.weight,
     object: s.object,
     environment: s.environment,
+    sqlKeyword: s.sqlKeyword,
     re: new RegExp(`\\b(?:${s.pattern})\\b`, "gi"),
   }));
 }
@@ -166,6 +175,7 @@ function score(
       const word = m[0].toLowerCase();
       if (
         seen.has(word) ||
+        (s.sqlKeyword && m[0] === m[0].toUpperCase()) ||
         negated(text, m.index) ||
         inCode(text, m.index, word.length) ||
         citedExample(text, m.index, word.length)
@@ -195,11 +205,19 @@ export function tierSignals(task: string, opts: ClassifyOptions = {}): TierSigna
     simple.total += GENERAL_QUESTION_WEIGHT;
     simple.labels.push("general question");
   }
+  if (HOW_TO.test(text)) {
+    simple.total += GENERAL_QUESTION_WEIGHT;
+    simple.labels.push("how-to question");
+  }
   if (scopedEdit(text)) {
     simple.total += SCOPED_EDIT_WEIGHT;
     simple.labels.push("scoped edit");
   }
-  const substantial = score(text, BUILTIN.standard);
+  const general = simple.labels.includes("general question");
+  const substantial = score(
+    text,
+    general ? BUILTIN.standard.filter((s) => s.label !== "why") : BUILTIN.standard,
+  );
   if ((requestLine(text).match(/,/g) ?? []).length >= ENUMERATION_COMMAS) {
     substantial.total += ENUMERATION_WEIGHT;
     substantial.labels.push("several deliverables");
@@ -208,6 +226,7 @@ export function tierSignals(task: string, opts: ClassifyOptions = {}): TierSigna
     // Quoted and backticked text is material to work on (a prompt to shorten, a snippet), not a
     // description of more work.
     words: text
+      .split(/\n\s*\n|```/)[0]!
       .replace(/"[^"\n]*"|(?<!`)`[^`\n]+`(?!`)/g, " ")
       .split(/\s+/)
       .filter(Boolean).length,

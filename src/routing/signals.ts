@@ -22,6 +22,8 @@ export interface Signal {
    * counts half.
    */
   environment?: boolean;
+  /** An all-caps match is the SQL statement of that name ("EXPLAIN ANALYZE"), not the word. */
+  sqlKeyword?: boolean;
 }
 
 /** Signals that the task can hurt production, data, money or security (route to Opus). */
@@ -144,6 +146,7 @@ export const SIMPLE_SIGNALS: Signal[] = [
   { label: "documentation", pattern: "document(?:ation|ing)?|readme", weight: 0.8 },
   {
     label: "explain",
+    sqlKeyword: true,
     pattern:
       "explain\\w*|what is|what does|what's an?|why does this|summari[sz]e what|(?:what's the )?difference between|vs\\.?|versus",
     weight: 0.8,
@@ -151,7 +154,7 @@ export const SIMPLE_SIGNALS: Signal[] = [
   {
     label: "small change",
     pattern:
-      "tweak\\w*|shorten\\w*|shorter|tighten\\w*|bump|one[- ]line|(?:small|tiny|quick|minor) (?:change|fix|tweak|edit|update|cleanup|opinion|question)|short (?:comparison|answer|explanation)|couple of (?:paragraphs|sentences)",
+      "quick(?:ly)?|brief(?:ly)?|rundown|tweak\\w*|shorten\\w*|shorter|tighten\\w*|bump|one[- ]line|(?:small|tiny|quick|minor) (?:change|fix|tweak|edit|update|cleanup|opinion|question)|short (?:comparison|answer|explanation)|couple of (?:paragraphs|sentences)",
     weight: 0.8,
   },
   { label: "single test", pattern: "add an? (?:unit )?test", weight: 0.8 },
@@ -171,7 +174,10 @@ export const STANDARD_SIGNALS: Signal[] = [
   {
     label: "design",
     pattern:
-      "design\\w*|architect\\w*|set ?up|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*|why(?! does this)",
+      "design\\w*|architect\\w*|set ?up|implement\\w*|refactor\\w*|build|plan|strategy|investigat\\w*|debug\\w*|optimi[sz]\\w*|pipelines?|scal\\w*",
     weight: 0.5,
   },
+  // Asking why something happens is diagnosis, unless the task is a general-knowledge question
+  // ("what's INP and why did Google adopt it?"), which explains.
+  { label: "why", pattern: "why(?! does this)", weight: 0.5 },
 ];

@@ -137,7 +137,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "pagination", "paginate", "cursor", "versioning", "graphql", "grpc", "protobuf", "idempotency",
     "idempotent", "rate limit", "error format", "problem details", "validation errors", "rfc 7807", "rfc 9457", "hateoas", "webhook", "api contract",
     "backward compatibility", "breaking change", "query parameters", "request body", "response",
-    "api design", "design the api", "resource naming", "nested resources", "filtering", "sorting", "sparse fieldsets", "etag", "conditional requests", "long polling", "server-sent events", "async api", "bulk endpoint", "batch endpoint", "deprecation", "sunset header", "api versioning", "contract-first", "json api", 
+    "api design", "design the api", "resource naming", "nested resources", "filtering", "sorting", "sparse fieldsets", "etag", "conditional requests", "long polling", "server-sent events", "async api", "bulk endpoint", "batch endpoint", "deprecation", "sunset header", "api versioning", "contract-first", "json api", "http verb", "http verbs", "http methods", "put or patch", "put vs patch", "patch vs put", "post or put",
   ],
   apidocs: [
     "openapi", "swagger", "api reference", "postman", "postman collection", "redoc", "curl", "sdk",
@@ -199,7 +199,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "fails in ci", "econnrefused", "null pointer", "undefined", "nan", "root cause", "debug",
     "debugging", "reproduce", "repro", "post-mortem", "postmortem", "heap", "oom", "broken", "fails",
     "failing", "wrong", "unexpected", "randomly", "sometimes", "stopped working", "why",
-    "stack overflow", "infinite loop", "memory usage", "cpu spike", "high cpu", "slowdown", "degraded", "flapping", "bad gateway", "connection reset", "econnreset", "enotfound", "cors error", "typeerror", "referenceerror", "keyerror", "attributeerror", "valueerror", "nullpointerexception", "segmentation fault", "core dump", "goroutine leak", "event loop blocked", "git bisect", "bisect", "logs show", "investigate", "diagnose", "troubleshoot",
+    "stack overflow", "infinite loop", "memory usage", "cpu spike", "high cpu", "slowdown", "degraded", "flapping", "bad gateway", "connection reset", "econnreset", "enotfound", "cors error", "typeerror", "referenceerror", "keyerror", "attributeerror", "valueerror", "nullpointerexception", "segmentation fault", "core dump", "goroutine leak", "event loop blocked", "git bisect", "bisect", "logs show", "investigate", "diagnose", "troubleshoot", "off by one", "off by an hour", "off by one hour", "daylight saving", "dst", "timezone bug", "time zone bug", "nobody changed",
   ],
   review: [
     "review", "code review", "pull request", "merge request", "diff", "code smell", "smell", "readability",

@@ -1,3 +1,4 @@
+export { type Agreement, fleissAgreement, majorityLabel } from "./agreement.js";
 export { type BootstrapOptions, bootstrapCI, bootstrapQuantileCIs } from "./bootstrap.js";
 export {
   LatencyRecorder,
