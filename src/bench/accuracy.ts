@@ -29,6 +29,17 @@ export function defaultHeldOutDataset(): string {
   return fileURLToPath(new URL("../../data/accuracy/held-out.jsonl", import.meta.url));
 }
 
+/**
+ * The writer batch of a task in the shipped dataset, from its id: t001-t209 and t210-t272 (the
+ * first writer, early and late), then one batch per id letter (b, h, k, m, n, p, ...: one writer
+ * each). Grouping by batch keeps a writer's phrasing out of both sides of a validation split.
+ */
+export function datasetBatch(id: string): string {
+  const t = /^t(\d+)$/.exec(id);
+  if (t) return Number(t[1]) <= 209 ? "t001-t209" : "t210-t272";
+  return `${id[0] ?? "?"}-batch`;
+}
+
 /** Folds and seed of the cross-validated figure (data/accuracy/README.md reports the same). */
 const CV_FOLDS = 5;
 const CV_SEED = 1;
@@ -288,7 +299,7 @@ export async function benchmarkAccuracy(opts: AccuracyOptions): Promise<Accuracy
     dataset: heldOut ? `${tuningFile} + ${heldOutFile}` : tuningFile,
   });
   const notes = [
-    "tuning = tasks.jsonl, which the selector learns from (in-sample); held-out = held-out.jsonl, never trained on",
+    "tuning = tasks.jsonl, which the selector and the tier model learn from (in-sample); held-out = held-out.jsonl, never trained on",
   ];
   if (!heldOut)
     notes.push(`no held-out tasks: ${heldOutFile} does not exist, so only in-sample numbers are shown`);

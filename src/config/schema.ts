@@ -81,7 +81,12 @@ export const ConfigFileSchema = z.strictObject({
   regression: z.unknown().optional(),
   budgets: z.unknown().optional(),
   routing: z
-    .strictObject({ simpleKeywords: z.array(text).optional(), criticalKeywords: z.array(text).optional() })
+    .strictObject({
+      simpleKeywords: z.array(text).optional(),
+      criticalKeywords: z.array(text).optional(),
+      /** "learnt" (default) or "rules": which tier classifier `--model auto` uses. */
+      classifier: z.enum(["learnt", "rules"]).optional(),
+    })
     .optional(),
 });
 

@@ -11,7 +11,7 @@ import { redact } from "../internal/redact.js";
 import { type RetryPolicy, withRetry } from "../providers/retry.js";
 import type { AttemptRecord, Provider, ProviderRequest, Tier, Timings, Usage } from "../providers/types.js";
 import { UNKNOWN_USAGE } from "../providers/types.js";
-import { routeModel } from "../routing/index.js";
+import { type ClassifyOptions, routeModel } from "../routing/index.js";
 import { classifyTaskKind } from "../simulation/index.js";
 import type { ExecutionRecord } from "../tracking/types.js";
 import { buildSystemPrompt, buildUserMessage, type Handoff, stepTask } from "./prompt.js";
@@ -43,7 +43,7 @@ export interface OrchestratorOptions {
   defaultModel?: string;
   /** The --model flag: applies to every execution that does not pass its own `model`. */
   modelOverride?: string;
-  routingKeywords?: { simpleKeywords?: string[]; criticalKeywords?: string[] };
+  routingKeywords?: ClassifyOptions;
   retry?: Partial<RetryPolicy>;
   maxTokens?: number;
   timeoutMs?: number;

@@ -20,7 +20,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "sanitise", "escaping", "content security policy", "csp", "hsts", "security headers", "cors", "brute force",
     "credential stuffing", "supply chain", "dependency scanning", "snyk", "dependabot", "audit", "hardening",
     "phishing", "zero day", "waf", "bug bounty", "rate limiting", "leaked", "leak", "exposed", "breach",
-    "secure coding", "input validation", "rce", "remote code execution", "csrf token", "samesite", "httponly", "session fixation", "account takeover", "mass assignment", "secrets scanning", "gitleaks", "trufflehog", "semgrep", "sast", "dast", "zap", "burp", "vulnerability scan", "security review", "hack", "hacked", "ddos", "bot protection", "captcha", "allowlist", "denylist",
+    "secure coding", "input validation", "rce", "remote code execution", "csrf token", "samesite", "httponly", "session fixation", "account takeover", "mass assignment", "secrets scanning", "gitleaks", "trufflehog", "semgrep", "sast", "dast", "zap", "burp", "vulnerability scan", "security review", "hack", "hacked", "ddos", "bot protection", "captcha", "allowlist", "denylist", "authorization header", "tokens in logs", "secrets in logs", "log redaction", "unsafe deserialization", "yaml.load", "pickle", 
   ],
   auth: [
     "authentication", "authorization", "authorisation", "auth", "login", "logout", "signin", "signup", "session", "cookie", "cookies", "jwt", "token", "refresh token", "access token",
@@ -71,7 +71,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "test case", "test cases", "regression test", "tdd", "qa", "quality assurance", "load test", "k6",
     "jmeter", "locust", "contract test", "pact", "mutation testing", "property-based", "hypothesis",
     "visual regression", "assertion", "test suite",
-    "testcontainers", "msw", "mock service worker", "supertest", "react testing library", "testing library", "storybook tests", "golden files", "test data", "factories", "seed data", "smoke test", "acceptance test", "bdd", "cucumber", "gherkin", "test flakiness", "retries in tests", "code coverage", "istanbul", "nyc",
+    "testcontainers", "msw", "mock service worker", "supertest", "react testing library", "testing library", "storybook tests", "golden files", "test data", "factories", "seed data", "smoke test", "acceptance test", "bdd", "cucumber", "gherkin", "test flakiness", "retries in tests", "code coverage", "istanbul", "nyc", "matcher", "matchers", "toequal", "tostrictequal", "tobe", "expect", "assert", "asserts",
   ],
   webperf: [
     "lcp", "cls", "inp", "fid", "ttfb", "fcp", "core web vitals", "web vitals", "lighthouse", "pagespeed",
@@ -165,7 +165,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "toast", "modal", "responsive", "tailwind", "css", "layout", "flexbox", "grid", "button", "navbar",
     "sidebar", "fetch", "axios", "useeffect", "usestate", "hook", "hooks", "jsx", "tsx", "react", "component",
     "click", "render", "re-render", "mobile", "safari", "browser", "infinite scroll", "upload",
-    "ui bug", "button click", "onclick", "event handler", "input field", "checkbox", "radio", "dropdown menu", "pagination ui", "table view", "list view", "search box", "filter ui", "empty state", "local storage", "localstorage", "query string", "url params", "styling", "margin", "padding", "overflow", "breakpoint", "media query",
+    "ui bug", "button click", "onclick", "event handler", "input field", "checkbox", "radio", "dropdown menu", "pagination ui", "table view", "list view", "search box", "filter ui", "empty state", "local storage", "localstorage", "query string", "url params", "styling", "margin", "padding", "overflow", "breakpoint", "media query", "key prop", "unique key", "react warning", "hydration", "controlled input", "state update",
   ],
   uicomponents: [
     "design system", "component library", "storybook", "design tokens", "tokens", "theming", "theme",
@@ -180,8 +180,8 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "pydantic", "dataclass", "dataclasses", "asyncio", "await", "decorator", "decorators", "generator",
     "generators", "yield", "comprehension", "comprehensions", "flask", "fastapi", "django", "pandas", "numpy",
     "gil", "typing", "type hints", "def", "__init__", "lambda", "itertools", "functools", "pathlib", "argparse",
-    "click", "typer", "traceback", "pep", "ruff", "black", "flake8",
-    "pythonic", "pip install", "requirements.txt", "wheel", "pypi", "conda", "jupyter", "notebook", "context manager", "namedtuple", "typeddict", "metaclass", "classmethod", "staticmethod", "slots", "walrus", "match statement", "async def", "multiprocessing", "threading", "subprocess", "logging module", "unittest.mock", "monkeypatch", "pyinstaller", "cython",
+    "click cli", "click command", "click group", "typer", "traceback", "pep", "ruff", "black", "flake8",
+    "pythonic", "pip install", "requirements.txt", "wheel", "pypi", "conda", "jupyter", "notebook", "context manager", "namedtuple", "typeddict", "metaclass", "classmethod", "staticmethod", "slots", "walrus", "match statement", "async def", "multiprocessing", "threading", "subprocess", "logging module", "unittest.mock", "monkeypatch", "pyinstaller", "cython", "dataframe", "dataframes", "settingwithcopywarning", "copy of a slice", "iloc", "groupby", "pickle", "yaml.load", "pyyaml",
   ],
   backendarch: [
     "microservice", "microservices", "monolith", "service boundaries", "event-driven", "events",
@@ -199,13 +199,13 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "fails in ci", "econnrefused", "null pointer", "undefined", "nan", "root cause", "debug",
     "debugging", "reproduce", "repro", "post-mortem", "postmortem", "heap", "oom", "broken", "fails",
     "failing", "wrong", "unexpected", "randomly", "sometimes", "stopped working", "why",
-    "stack overflow", "infinite loop", "memory usage", "cpu spike", "high cpu", "slowdown", "degraded", "flapping", "bad gateway", "connection reset", "econnreset", "enotfound", "cors error", "typeerror", "referenceerror", "keyerror", "attributeerror", "valueerror", "nullpointerexception", "segmentation fault", "core dump", "goroutine leak", "event loop blocked", "git bisect", "bisect", "logs show", "investigate", "diagnose", "troubleshoot", "off by one", "off by an hour", "off by one hour", "daylight saving", "dst", "timezone bug", "time zone bug", "nobody changed",
+    "stack overflow", "infinite loop", "memory usage", "cpu spike", "high cpu", "slowdown", "degraded", "flapping", "bad gateway", "connection reset", "econnreset", "enotfound", "cors error", "typeerror", "referenceerror", "keyerror", "attributeerror", "valueerror", "nullpointerexception", "segmentation fault", "core dump", "goroutine leak", "event loop blocked", "git bisect", "bisect", "logs show", "investigate", "diagnose", "troubleshoot", "daylight saving", "dst", "timezone bug", "time zone bug", "nobody changed",
   ],
   review: [
     "review", "code review", "pull request", "merge request", "diff", "code smell", "smell", "readability",
     "maintainability", "naming", "best practices", "feedback", "nitpick", "approve", "critique",
     "second opinion", "look over", "clean code", "solid", "dry",
-    "code quality", "review comments", "review checklist", "design review", "refactoring suggestions", "tech debt", "technical debt", "cyclomatic", "lgtm", "nit", "dead code", "unused code", "duplication", "duplicated code", "duplicated logic",
+    "code quality", "review comments", "review checklist", "design review", "refactoring suggestions", "tech debt", "technical debt", "cyclomatic", "lgtm", "nit", "dead code", "unused code", "duplication", "duplicated code", "duplicated logic", "second pair of eyes", "another pair of eyes", "ok to merge", "okay to merge", "safe to merge", "good to merge", 
   ],
   llmapps: [
     "llm", "llms", "gpt", "claude api", "anthropic api", "openai", "anthropic", "rag", "retrieval",

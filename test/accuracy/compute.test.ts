@@ -50,7 +50,11 @@ const SELECTOR = fixed({
 });
 
 describe("evaluateAccuracy on a synthetic dataset", () => {
-  const r = evaluateAccuracy(TASKS, { selector: SELECTOR, latencyRepeats: 2 });
+  const r = evaluateAccuracy(TASKS, {
+    selector: SELECTOR,
+    routing: { classifier: "rules" },
+    latencyRepeats: 2,
+  });
 
   it("computes top-1, top-3 and tier accuracy per split", () => {
     expect(r.tuning).toEqual({ tasks: 3, top1: 2 / 3, top3: 1, tierAccuracy: 1 });
@@ -93,6 +97,43 @@ describe("evaluateAccuracy on a synthetic dataset", () => {
   });
 });
 
+describe("tier label agreement", () => {
+  // Writer first, then two annotators; the tier is the majority.
+  const voted: LabelledTask[] = [
+    {
+      ...t("a", "Fix the typo in the README", ["docs"], "simple", "held-out"),
+      tierVotes: ["simple", "simple", "simple"],
+    },
+    {
+      ...t("b", "Design a REST API for todos", ["api"], "standard", "held-out"),
+      tierVotes: ["standard", "standard", "simple"],
+    },
+    {
+      ...t("c", "Review this function", ["review"], "simple", "held-out"),
+      tierVotes: ["standard", "simple", "simple"],
+    },
+    {
+      ...t("d", "Drop the users table", ["db"], "critical", "held-out"),
+      tierVotes: ["critical", "critical", "critical"],
+    },
+  ];
+  // The rules say simple, standard, standard, critical.
+  const r = evaluateAccuracy(voted, {
+    selector: SELECTOR,
+    routing: { classifier: "rules" },
+    latencyRepeats: 1,
+  });
+
+  it("reports agreement, unanimity and the router against each annotator alone", () => {
+    expect(r.heldOut.tierAccuracy).toBe(3 / 4);
+    const l = r.heldOut.tierLabels!;
+    expect(l).toMatchObject({ tasks: 4, annotators: 3, unanimous: 2, tierOnUnanimous: 1 });
+    expect(l.agreement).toBeCloseTo((1 + 1 / 3 + 1 / 3 + 1) / 4, 12);
+    expect(l.tierVsAnnotator).toEqual([1, 3 / 4, 2 / 4]);
+    expect(r.tuning.tierLabels).toBeUndefined();
+  });
+});
+
 describe("dataset loader", () => {
   const good = JSON.stringify(TASKS[0]);
   const error = (text: string, agents?: string[]): ClaudeForceError => {
@@ -118,6 +159,16 @@ describe("dataset loader", () => {
     });
     const { expected: _drop, ...noExpected } = TASKS[0]!;
     expect(error(`\n${JSON.stringify(noExpected)}`).details).toMatchObject({ line: 2, keyPath: "expected" });
+  });
+
+  it("accepts tier votes whose majority is the tier, and names the key when it is not", () => {
+    const voted = { ...TASKS[0], tierVotes: ["standard", "simple", "simple"] };
+    expect(parseAccuracyDataset(JSON.stringify(voted), "tasks.jsonl")[0]!.tierVotes).toHaveLength(3);
+    const e = error(JSON.stringify({ ...voted, tier: "standard" }));
+    expect(e.details).toMatchObject({ line: 1, keyPath: "tier", expected: "simple", found: "standard" });
+    expect(error(JSON.stringify({ ...TASKS[0], tierVotes: ["simple"] })).details).toMatchObject({
+      keyPath: "tierVotes",
+    });
   });
 
   it("rejects duplicate ids and agents outside the known list", () => {

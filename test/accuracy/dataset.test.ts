@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   benchmarkAccuracy,
+  datasetBatch,
   defaultAccuracyDataset,
   evaluateAccuracy,
   type LabelledTask,
@@ -17,18 +18,10 @@ const names = agents.map((a) => a.name);
 // Always the explicit tuning file: these tests must never read data/accuracy/held-out.jsonl.
 const TUNING = defaultAccuracyDataset();
 
-/** The batches of tasks.jsonl (data/accuracy/README.md): written at different times, by four writers. */
-function batch(id: string): "t001-t209" | "t210-t272" | "blind" | "blind-2" | "blind-3" {
-  if (id.startsWith("k")) return "blind-3";
-  if (id.startsWith("h")) return "blind-2";
-  if (id.startsWith("b")) return "blind";
-  return Number(id.slice(1)) <= 209 ? "t001-t209" : "t210-t272";
-}
-
 describe("the shipped tuning dataset", () => {
   it("is valid, large enough and labels only built-in agents", async () => {
     const tasks = await loadAccuracyDataset(TUNING, names);
-    expect(tasks.length).toBeGreaterThanOrEqual(524);
+    expect(tasks.length).toBeGreaterThanOrEqual(1301);
     for (const tier of ["simple", "standard", "critical"])
       expect(tasks.filter((t) => t.tier === tier).length, tier).toBeGreaterThanOrEqual(40);
   });
@@ -39,28 +32,57 @@ describe("the shipped tuning dataset", () => {
       expect(tasks.filter((t) => t.expected[0] === name).length, name).toBeGreaterThanOrEqual(12);
   });
 
-  it("is all tuning (everything in it has been looked at), including the blind sets b, h and k", async () => {
+  it("is all tuning (everything in it has been looked at), in thirteen writer batches", async () => {
     const tasks = await loadAccuracyDataset(TUNING);
     for (const t of tasks) expect(t.split, t.id).toBe("tuning");
-    expect(tasks.filter((t) => batch(t.id) === "blind")).toHaveLength(105);
-    expect(tasks.filter((t) => batch(t.id) === "blind-2")).toHaveLength(84);
-    expect(tasks.filter((t) => batch(t.id) === "blind-3")).toHaveLength(63);
+    const sizes = Object.fromEntries(
+      Object.keys(FLOORS).map((b) => [b, tasks.filter((t) => datasetBatch(t.id) === b).length]),
+    );
+    expect(sizes).toEqual({
+      "t001-t209": 209,
+      "t210-t272": 63,
+      "b-batch": 105,
+      "h-batch": 84,
+      "k-batch": 63,
+      "m-batch": 63,
+      "n-batch": 84,
+      "p-batch": 105,
+      "q-batch": 105,
+      "r-batch": 105,
+      "s-batch": 105,
+      "u-batch": 105,
+      "v-batch": 105,
+    });
+  });
+
+  it("keeps three annotators' tier votes on the first 671 tasks, the tier being their majority", async () => {
+    const tasks = await loadAccuracyDataset(TUNING);
+    expect(tasks.filter((t) => t.tierVotes?.length === 3)).toHaveLength(671);
   });
 });
 
 /**
  * Regression guards per batch, measured as in data/accuracy/README.md. The selector runs without its
  * learnt part (`examples: null`: BM25 + concept lexicon), so nothing in it was fitted to these
- * tasks; the router has no fitted parameters. Both were hand-written after these tasks were seen,
- * so these are floors against losing ground, not estimates for new tasks. Floors sit one task below
+ * tasks, and the tier router runs as rules alone (`classifier: "rules"`), which has no fitted
+ * parameters. Both were hand-written after reading batches t to n (and the lexicon also after the
+ * later ones' misses), so these are floors against losing ground, not estimates for new tasks. Floors sit one task below
  * the measured numbers.
  */
 const FLOORS = {
-  "t001-t209": { top1: 0.947, top3: 0.995, tier: 0.933 }, // measured 95.2 / 100 / 93.8
-  "t210-t272": { top1: 0.873, top3: 0.984, tier: 0.857 }, // measured 88.9 / 100 / 87.3
-  blind: { top1: 0.838, top3: 0.961, tier: 0.952 }, // measured 84.8 / 97.1 / 96.2
-  "blind-2": { top1: 0.82, top3: 0.963, tier: 0.928 }, // measured 83.3 / 97.6 / 94.0
-  "blind-3": { top1: 0.888, top3: 0.952, tier: 0.888 }, // measured 90.5 / 96.8 / 90.5
+  "t001-t209": { top1: 0.947, top3: 0.995, tier: 0.842 }, // measured 95.2 / 100 / 84.7
+  "t210-t272": { top1: 0.873, top3: 0.984, tier: 0.809 }, // measured 88.9 / 100 / 82.5
+  "b-batch": { top1: 0.847, top3: 0.961, tier: 0.952 }, // measured 85.7 / 97.1 / 96.2
+  "h-batch": { top1: 0.82, top3: 0.963, tier: 0.904 }, // measured 83.3 / 97.6 / 91.7
+  "k-batch": { top1: 0.888, top3: 0.968, tier: 0.936 }, // measured 90.5 / 98.4 / 95.2
+  "m-batch": { top1: 0.857, top3: 0.984, tier: 0.888 }, // measured 87.3 / 100 / 90.5
+  "n-batch": { top1: 0.857, top3: 0.952, tier: 0.821 }, // measured 86.9 / 96.4 / 83.3
+  "p-batch": { top1: 0.828, top3: 0.971, tier: 0.771 }, // measured 83.8 / 98.1 / 78.1
+  "q-batch": { top1: 0.828, top3: 0.971, tier: 0.761 }, // measured 83.8 / 98.1 / 77.1
+  "r-batch": { top1: 0.771, top3: 0.933, tier: 0.885 }, // measured 78.1 / 94.3 / 89.5
+  "s-batch": { top1: 0.742, top3: 0.942, tier: 0.695 }, // measured 75.2 / 95.2 / 70.5
+  "u-batch": { top1: 0.895, top3: 0.961, tier: 0.895 }, // measured 90.5 / 97.1 / 90.5
+  "v-batch": { top1: 0.828, top3: 0.98, tier: 0.838 }, // measured 83.8 / 99.0 / 84.8
 } as const;
 
 describe("accuracy regression guards (agent descriptions, concept lexicon, selector, router)", () => {
@@ -69,8 +91,8 @@ describe("accuracy regression guards (agent descriptions, concept lexicon, selec
     const selector = createLexicalSelector(agents, { examples: null });
     for (const [name, floor] of Object.entries(FLOORS)) {
       const r = evaluateAccuracy(
-        tasks.filter((t) => batch(t.id) === name),
-        { selector, latencyRepeats: 1 },
+        tasks.filter((t) => datasetBatch(t.id) === name),
+        { selector, routing: { classifier: "rules" }, latencyRepeats: 1 },
       );
       expect(r.all.top1, `${name} top-1`).toBeGreaterThanOrEqual(floor.top1);
       expect(r.all.top3, `${name} top-3`).toBeGreaterThanOrEqual(floor.top3);
@@ -85,7 +107,7 @@ describe("accuracy regression guards (agent descriptions, concept lexicon, selec
       agents: names,
       latencyRepeats: 1,
     });
-    expect(r.all.top1).toBeGreaterThanOrEqual(0.98);
+    expect(r.all.top1).toBeGreaterThanOrEqual(0.96); // measured 97.1%
     expect(r.all.top3).toBe(1);
     expect(r.crossValidation).toBeUndefined(); // an explicit dataset is scored as given
   });
@@ -109,7 +131,7 @@ describe("the default benchmark: tasks.jsonl (tuning) + a held-out file", () => 
       latencyRepeats: 1,
     });
     expect(r.heldOut.tasks).toBe(0);
-    expect(r.tuning.tasks).toBeGreaterThanOrEqual(524);
+    expect(r.tuning.tasks).toBeGreaterThanOrEqual(1301);
     expect(r.note).toMatch(/no held-out tasks: .*missing\.jsonl does not exist/);
     expect(r.crossValidation).toBeUndefined();
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { classifyComplexity } from "../../src/routing/index.js";
+import { ruleClassification } from "../../src/routing/index.js";
 
-const tier = (task: string, opts?: Parameters<typeof classifyComplexity>[1]) =>
-  classifyComplexity(task, opts).complexity;
+const tier = (task: string, opts?: Parameters<typeof ruleClassification>[1]) =>
+  ruleClassification(task, opts).complexity;
 
-describe("classifyComplexity", () => {
+describe("the rules alone (ruleClassification, routing.classifier: rules)", () => {
   it.each([
     "Fix the typo in the README heading",
     "Explain list comprehensions in Python",
@@ -91,13 +91,14 @@ describe("classifyComplexity", () => {
   it("reads short comparisons and explanations of a snippet as simple", () => {
     expect(tier("Redis vs Memcached for session storage, short comparison?")).toBe("simple");
     expect(tier("why does this return undefined?\n\nconst f = () => { 1 }")).toBe("simple");
-    expect(tier("Why does the checkout page load slowly under heavy traffic?")).toBe("standard");
+    // About our own system, "why" asks for diagnosis (in a general question it only explains).
+    expect(tier("Why does our checkout page load slowly under heavy traffic?")).toBe("standard");
   });
 
   it("names the matched signals in the reason", () => {
-    const c = classifyComplexity("Migrate the production database");
+    const c = ruleClassification("Migrate the production database");
     expect(c.reason).toMatch(/^critical \(matched: .*production.*migrate/);
-    expect(classifyComplexity("Fix the typo").reason).toContain("typo");
+    expect(ruleClassification("Fix the typo").reason).toContain("typo");
   });
 
   it("accepts extra keywords from config", () => {
