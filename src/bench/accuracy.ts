@@ -15,6 +15,7 @@ import { crossValidateSelector } from "../selection/cross-validate.js";
 import { isLexicalSelector } from "../selection/lexical.js";
 import type { AgentSelector } from "../selection/types.js";
 import { fleissAgreement, majorityLabel } from "../stats/agreement.js";
+import { percentile } from "../stats/percentile.js";
 import type { AccuracyResult, AccuracySplit, ConfusionCell } from "./types.js";
 
 export const ACCURACY_TARGETS = { top1: 0.9, top3: 0.98, tier: 0.9 } as const;
@@ -161,12 +162,6 @@ interface Outcome {
   tier: Complexity;
 }
 
-/** Nearest-rank percentile (the value at rank ceil(p*n) of the sorted samples). */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
 function splitStats(outcomes: Outcome[]): AccuracySplit {
   const n = outcomes.length;
   const rate = (hits: number) => (n === 0 ? 0 : hits / n);
@@ -272,7 +267,7 @@ export function evaluateAccuracy(
         predicted: o.tier,
         split: o.task.split,
       })),
-    selectionLatencyUs: { p50: round(percentile(latency, 0.5)), p99: round(percentile(latency, 0.99)) },
+    selectionLatencyUs: { p50: round(percentile(latency, 50)), p99: round(percentile(latency, 99)) },
     taskSuccessRate: null,
   };
 }

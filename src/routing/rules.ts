@@ -183,7 +183,7 @@ function score(
         seen.has(word) ||
         (s.sqlKeyword && m[0] === m[0].toUpperCase()) ||
         negated(text, m.index) ||
-        inCode(text, m.index, word.length) ||
+        (s.object && inCode(text, m.index, word.length)) ||
         citedExample(text, m.index, word.length)
       )
         continue;

@@ -150,7 +150,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "typo", "typos", "proofread", "grammar", "wording", "style guide", "contributing", "faq", "prose",
     "explain", "handbook",
     "docs", "user manual", "quickstart", "explainer", "blog post", "announcement", "migration guide", "upgrade guide", "glossary", "diagram", "mermaid", "architecture doc", "design doc", "rfc", "technical writing", "summarize", "summarise",
-    "draft", "write-up", "writeup", "overview", "new hires", "new engineers", "newcomers", "audience", "memo", "postmortem", "post-mortem", "incident report", "changelog entry",
+    "draft", "write-up", "writeup", "overview", "new hires", "new engineers", "newcomers", "audience", "memo", "postmortem", "post-mortem", "incident report", "changelog entry", "customer-facing", "meeting notes", "status page update", "announcement email",
   ],
   frontendarch: [
     "ssr", "ssg", "isr", "spa", "server-side rendering", "static site", "rendering strategy", "hydration",
@@ -165,7 +165,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "toast", "modal", "responsive", "tailwind", "css", "layout", "flexbox", "grid", "button", "navbar",
     "sidebar", "fetch", "axios", "useeffect", "usestate", "hook", "hooks", "jsx", "tsx", "react", "component",
     "click", "render", "re-render", "mobile", "safari", "browser", "infinite scroll", "upload",
-    "ui bug", "button click", "onclick", "event handler", "input field", "checkbox", "radio", "dropdown menu", "pagination ui", "table view", "list view", "search box", "filter ui", "empty state", "local storage", "localstorage", "query string", "url params", "styling", "margin", "padding", "overflow", "breakpoint", "media query", "key prop", "unique key", "react warning", "hydration", "controlled input", "state update",
+    "ui bug", "button click", "onclick", "event handler", "input field", "checkbox", "radio", "dropdown menu", "pagination ui", "table view", "list view", "search box", "filter ui", "empty state", "local storage", "localstorage", "query string", "url params", "styling", "margin", "padding", "overflow", "breakpoint", "media query", "key prop", "unique key", "react warning", "hydration", "controlled input", "state update", "intl", "date time format", "to locale string", "locale formatting", "date formatting", "number formatting", "i18n", "date picker input",
   ],
   uicomponents: [
     "design system", "component library", "storybook", "design tokens", "tokens", "theming", "theme",
@@ -199,7 +199,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "fails in ci", "econnrefused", "null pointer", "undefined", "nan", "root cause", "debug",
     "debugging", "reproduce", "repro", "post-mortem", "postmortem", "heap", "oom", "broken", "fails",
     "failing", "wrong", "unexpected", "randomly", "sometimes", "stopped working", "why",
-    "stack overflow", "infinite loop", "memory usage", "cpu spike", "high cpu", "slowdown", "degraded", "flapping", "bad gateway", "connection reset", "econnreset", "enotfound", "cors error", "typeerror", "referenceerror", "keyerror", "attributeerror", "valueerror", "nullpointerexception", "segmentation fault", "core dump", "goroutine leak", "event loop blocked", "git bisect", "bisect", "logs show", "investigate", "diagnose", "troubleshoot", "daylight saving", "dst", "timezone bug", "time zone bug", "nobody changed",
+    "stack overflow", "infinite loop", "memory usage", "cpu spike", "high cpu", "slowdown", "degraded", "flapping", "bad gateway", "connection reset", "econnreset", "enotfound", "cors error", "typeerror", "referenceerror", "keyerror", "attributeerror", "valueerror", "nullpointerexception", "segmentation fault", "core dump", "goroutine leak", "event loop blocked", "git bisect", "bisect", "logs show", "investigate", "diagnose", "troubleshoot", "memory climbs", "memory grows", "keeps growing", "gets killed", "oomkilled", "daylight saving", "dst", "timezone bug", "time zone bug", "nobody changed",
   ],
   review: [
     "review", "code review", "pull request", "merge request", "diff", "code smell", "smell", "readability",

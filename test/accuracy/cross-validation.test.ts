@@ -5,23 +5,30 @@ import { builtins } from "../selection/helpers.js";
 
 /**
  * 5-fold cross-validation of the default selector (BM25 + concepts + naive Bayes) on the tuning
- * dataset, seed 1, as reported in data/accuracy/README.md (round 7): top-1 95.2%, top-3 99.8% over
- * all 1,301 tasks, and per writer batch below (each another writer's phrasing). Floors sit one task
+ * dataset, seed 1, as reported in data/accuracy/README.md (round 8): top-1 94.3%, top-3 99.3% over
+ * all 2,015 tasks, and per writer batch below (each another writer's phrasing). Floors sit one task
  * below, so a change that loses ground fails here.
  */
-const FLOOR = { top1: 0.951, top3: 0.997 };
+const FLOOR = { top1: 0.942, top3: 0.992 };
 const BATCH_FLOORS = {
-  "b-batch": { top1: 0.952, top3: 0.98 }, // 96.2 / 99.0
-  "h-batch": { top1: 0.964, top3: 0.988 }, // 97.6 / 100
+  "b-batch": { top1: 0.961, top3: 0.99 }, // 97.1 / 100
+  "h-batch": { top1: 0.952, top3: 0.988 }, // 96.4 / 100
   "k-batch": { top1: 0.936, top3: 0.984 }, // 95.2 / 100
-  "m-batch": { top1: 0.952, top3: 0.984 }, // 96.8 / 100
+  "m-batch": { top1: 0.968, top3: 0.984 }, // 98.4 / 100
   "n-batch": { top1: 0.964, top3: 0.988 }, // 97.6 / 100
-  "p-batch": { top1: 0.952, top3: 0.99 }, // 96.2 / 100
-  "q-batch": { top1: 0.923, top3: 0.99 }, // 93.3 / 100
-  "r-batch": { top1: 0.857, top3: 0.98 }, // 86.7 / 99.0
-  "s-batch": { top1: 0.876, top3: 0.98 }, // 88.6 / 99.0
-  "u-batch": { top1: 0.933, top3: 0.99 }, // 94.3 / 100
-  "v-batch": { top1: 0.971, top3: 0.99 }, // 98.1 / 100
+  "p-batch": { top1: 0.971, top3: 0.99 }, // 98.1 / 100
+  "q-batch": { top1: 0.933, top3: 0.99 }, // 94.3 / 100
+  "r-batch": { top1: 0.857, top3: 0.98 }, // 86.7 / 99
+  "s-batch": { top1: 0.857, top3: 0.98 }, // 86.7 / 99
+  "u-batch": { top1: 0.942, top3: 0.98 }, // 95.2 / 99
+  "v-batch": { top1: 0.952, top3: 0.99 }, // 96.2 / 100
+  "w-batch": { top1: 0.952, top3: 0.952 }, // 96.4 / 96.4
+  "c-batch": { top1: 0.904, top3: 0.971 }, // 91.4 / 98.1
+  "d-batch": { top1: 0.847, top3: 0.942 }, // 85.7 / 95.2
+  "e-batch": { top1: 0.961, top3: 0.99 }, // 97.1 / 100
+  "f-batch": { top1: 0.904, top3: 0.99 }, // 91.4 / 100
+  "g-batch": { top1: 0.942, top3: 0.98 }, // 95.2 / 99
+  "i-batch": { top1: 0.914, top3: 0.98 }, // 92.4 / 99
 } as const;
 
 describe("cross-validated selection accuracy", () => {

@@ -114,12 +114,12 @@ describe("classifyComplexity (learnt model by default)", () => {
 /**
  * The reason the model replaced the rules: on writers it never saw it does better. Leave one
  * writer's batch out, train on the rest, score that batch; these batches were also never read
- * while the rules were written (data/accuracy/README.md, round 7), so the rules are scored fairly.
+ * while the rules were written (data/accuracy/README.md, round 8), so the rules are scored fairly.
  */
 describe("leave-one-writer-out tier accuracy", () => {
   const file = defaultAccuracyDataset();
   const tasks = parseAccuracyDataset(readFileSync(file, "utf8"), file);
-  const UNSEEN_BY_RULES = ["n-batch", "p-batch", "q-batch", "r-batch", "s-batch", "u-batch", "v-batch"];
+  const UNSEEN_BY_RULES = ["c-batch", "d-batch", "e-batch", "f-batch", "g-batch", "i-batch"];
 
   it("beats the rules alone and stays at its measured level", () => {
     let learnt = 0;
@@ -137,8 +137,8 @@ describe("leave-one-writer-out tier accuracy", () => {
       rules += test.filter((t) => ruleClassification(t.task).complexity === t.tier).length;
       n += test.length;
     }
-    expect(n).toBe(714);
-    expect(learnt / n).toBeGreaterThanOrEqual(0.895); // measured 90.5%
-    expect(learnt - rules).toBeGreaterThanOrEqual(50); // measured 81.8% for the rules: +62 tasks
+    expect(n).toBe(630);
+    expect(learnt / n).toBeGreaterThanOrEqual(0.893); // measured 89.5% (564 of 630)
+    expect(learnt - rules).toBeGreaterThanOrEqual(25); // the rules alone: 84.6% (533), 31 fewer
   }, 60_000);
 });
