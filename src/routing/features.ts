@@ -5,7 +5,7 @@
  * opens, and its shape (length, question, code).
  */
 import { analyse } from "../selection/tokenize.js";
-import { type ClassifyOptions, ruleClassification, tierSignals } from "./rules.js";
+import { type ClassifyOptions, classifySignals, type TierSignals, tierSignals } from "./rules.js";
 
 /**
  * The prose of a task: without fenced blocks and without lines that look like pasted code or
@@ -21,10 +21,13 @@ export function requestText(task: string): string {
     .trim();
 }
 
-export function tierFeatures(task: string, opts: ClassifyOptions = {}): Map<string, number> {
+export function tierFeatures(
+  task: string,
+  opts: ClassifyOptions = {},
+  signals: TierSignals = tierSignals(task, opts),
+): Map<string, number> {
   const f = new Map<string, number>([["bias", 1]]);
-  const signals = tierSignals(task, opts);
-  f.set(`rule:${ruleClassification(task, opts).complexity}`, 1);
+  f.set(`rule:${classifySignals(signals).complexity}`, 1);
   f.set("critical", Math.min(signals.critical.total, 3));
   f.set("simple", Math.min(signals.simple.total, 3));
   f.set("substantial", Math.min(signals.substantial.total, 3));

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tierFeatures } from "./features.js";
 import { type LogisticModel, type LogisticOptions, predictLogistic, trainLogistic } from "./logistic.js";
-import type { Complexity } from "./rules.js";
+import type { Complexity, TierSignals } from "./rules.js";
 
 export const TIER_LABELS: readonly Complexity[] = ["simple", "standard", "critical"];
 /** Chosen by leave-one-writer-out validation (data/accuracy/README.md, round 7). */
@@ -69,8 +69,9 @@ export function toLogisticModel(file: TierModelFile): LogisticModel {
   return { labels: file.labels, weights: new Map(Object.entries(file.weights)) };
 }
 
-export function predictTier(model: LogisticModel, task: string): TierPrediction {
-  const p = predictLogistic(model, tierFeatures(task));
+/** `signals`: the task's rule signals when the caller has them already. */
+export function predictTier(model: LogisticModel, task: string, signals?: TierSignals): TierPrediction {
+  const p = predictLogistic(model, tierFeatures(task, {}, signals));
   const probabilities = Object.fromEntries(model.labels.map((l, i) => [l, p[i]!])) as Record<
     Complexity,
     number

@@ -248,7 +248,11 @@ export function tierSignals(task: string, opts: ClassifyOptions = {}): TierSigna
 }
 
 export function ruleClassification(task: string, opts: ClassifyOptions = {}): Classification {
-  const { words, critical, simple, substantial } = tierSignals(task, opts);
+  return classifySignals(tierSignals(task, opts));
+}
+
+/** The rules' decision from already weighed signals (the learnt model's features reuse them). */
+export function classifySignals({ words, critical, simple, substantial }: TierSignals): Classification {
   if (critical.total >= 1) {
     return { complexity: "critical", reason: `critical (matched: ${critical.labels.join(", ")})` };
   }
