@@ -191,6 +191,12 @@ describe("dashboard in Chromium", () => {
     expect(await main.page.getByText(XSS_SCRIPT).first().isVisible()).toBe(true);
   });
 
+  it("shows tier-label agreement where the tasks carry several annotators' votes", async () => {
+    const rows = await main.page.locator("#accuracy table").first().locator("tbody tr").allTextContents();
+    expect(rows.find((r) => r.startsWith("held-out"))).toMatch(/96\.0% \(3 each\).*90\.0%/);
+    expect(rows.find((r) => r.startsWith("tuning"))).toContain("–");
+  });
+
   it("sorts a table when a header is clicked, and reverses on a second click", async () => {
     const table = main.page.locator("#throughput table.sortable");
     const column = () => table.locator("tbody tr td:nth-child(1)").allTextContents();

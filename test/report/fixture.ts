@@ -461,7 +461,21 @@ export function makeResultsDocument(opts: FixtureOptions = {}): ResultsDocument 
   const accuracy: AccuracyResult = {
     dataset: "builtin-selection-v1",
     tuning: { tasks: 30, top1: 0.83, top3: 0.97, tierAccuracy: 0.9 },
-    heldOut: { tasks: 20, top1: 0.75, top3: 0.9, tierAccuracy: 0.85 },
+    heldOut: {
+      tasks: 20,
+      top1: 0.75,
+      top3: 0.9,
+      tierAccuracy: 0.85,
+      tierLabels: {
+        tasks: 20,
+        annotators: 3,
+        agreement: 0.96,
+        fleissKappa: 0.93,
+        unanimous: 19,
+        tierOnUnanimous: 0.9,
+        tierVsAnnotator: [0.9, 0.85, 0.8],
+      },
+    },
     all: { tasks: 50, top1: 0.8, top3: 0.94, tierAccuracy: 0.88 },
     targets: { top1: 0.75, top3: 0.9, tier: 0.85 },
     confusion,

@@ -973,6 +973,22 @@ export function dashboardClient(): void {
             format: (r) => fmtPct(r[1].tierAccuracy),
             kind: "num",
           },
+          // With several annotators per task: how far they agree, and the router against the writer alone.
+          {
+            label: "Tier labellers agree",
+            value: (r) => r[1].tierLabels?.agreement ?? -1,
+            format: (r) =>
+              r[1].tierLabels
+                ? `${fmtPct(r[1].tierLabels.agreement)} (${r[1].tierLabels.annotators} each)`
+                : "–",
+            kind: "num",
+          },
+          {
+            label: "Tier vs writer alone",
+            value: (r) => r[1].tierLabels?.tierVsAnnotator[0] ?? -1,
+            format: (r) => (r[1].tierLabels ? fmtPct(r[1].tierLabels.tierVsAnnotator[0]) : "–"),
+            kind: "num",
+          },
         ],
         splits,
         (r) => (r[1].top1 < acc.targets.top1 ? "fail" : ""),
