@@ -165,7 +165,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "toast", "modal", "responsive", "tailwind", "css", "layout", "flexbox", "grid", "button", "navbar",
     "sidebar", "fetch", "axios", "useeffect", "usestate", "hook", "hooks", "jsx", "tsx", "react", "component",
     "click", "render", "re-render", "mobile", "safari", "browser", "infinite scroll", "upload",
-    "ui bug", "button click", "onclick", "event handler", "input field", "checkbox", "radio", "dropdown menu", "pagination ui", "table view", "list view", "search box", "filter ui", "empty state", "local storage", "localstorage", "query string", "url params", "styling", "margin", "padding", "overflow", "breakpoint", "media query", "key prop", "unique key", "react warning", "hydration", "controlled input", "state update", "intl", "date time format", "to locale string", "locale formatting", "date formatting", "number formatting", "i18n", "date picker input",
+    "ui bug", "button click", "onclick", "event handler", "input field", "checkbox", "radio", "dropdown menu", "pagination ui", "table view", "list view", "search box", "filter ui", "empty state", "local storage", "localstorage", "query string", "url params", "styling", "margin", "padding", "overflow", "breakpoint", "media query", "key prop", "unique key", "react warning", "hydration", "controlled input", "state update", "intl", "date time format", "to locale string", "locale formatting", "date formatting", "number formatting", "i18n", "date picker input", "placeholder", "textarea", "blank page", "white screen", "stream in", "stop button",
   ],
   uicomponents: [
     "design system", "component library", "storybook", "design tokens", "tokens", "theming", "theme",
@@ -181,7 +181,7 @@ export const CONCEPT_LEXICON: Readonly<Record<string, readonly string[]>> = {
     "generators", "yield", "comprehension", "comprehensions", "flask", "fastapi", "django", "pandas", "numpy",
     "gil", "typing", "type hints", "def", "__init__", "lambda", "itertools", "functools", "pathlib", "argparse",
     "click cli", "click command", "click group", "typer", "traceback", "pep", "ruff", "black", "flake8",
-    "pythonic", "pip install", "requirements.txt", "wheel", "pypi", "conda", "jupyter", "notebook", "context manager", "namedtuple", "typeddict", "metaclass", "classmethod", "staticmethod", "slots", "walrus", "match statement", "async def", "multiprocessing", "threading", "subprocess", "logging module", "unittest.mock", "monkeypatch", "pyinstaller", "cython", "dataframe", "dataframes", "settingwithcopywarning", "copy of a slice", "iloc", "groupby", "pickle", "yaml.load", "pyyaml",
+    "pythonic", "pip install", "requirements.txt", "wheel", "pypi", "conda", "jupyter", "notebook", "context manager", "namedtuple", "typeddict", "metaclass", "classmethod", "staticmethod", "slots", "walrus", "match statement", "async def", "multiprocessing", "threading", "subprocess", "logging module", "unittest.mock", "monkeypatch", "pyinstaller", "cython", "dataframe", "dataframes", "settingwithcopywarning", "copy of a slice", "iloc", "groupby", "pickle", "yaml.load", "pyyaml", "datetime", "utcnow", "timezone.utc", "zoneinfo",
   ],
   backendarch: [
     "microservice", "microservices", "monolith", "service boundaries", "event-driven", "events",

@@ -114,7 +114,7 @@ describe("classifyComplexity (learnt model by default)", () => {
 /**
  * The reason the model replaced the rules: on writers it never saw it does better. Leave one
  * writer's batch out, train on the rest, score that batch; these batches were also never read
- * while the rules were written (data/accuracy/README.md, round 8), so the rules are scored fairly.
+ * while the rules were written (data/accuracy/README.md, rounds 8 and 9), so the rules are scored fairly.
  */
 describe("leave-one-writer-out tier accuracy", () => {
   const file = defaultAccuracyDataset();
@@ -138,7 +138,7 @@ describe("leave-one-writer-out tier accuracy", () => {
       n += test.length;
     }
     expect(n).toBe(630);
-    expect(learnt / n).toBeGreaterThanOrEqual(0.893); // measured 89.5% (564 of 630)
-    expect(learnt - rules).toBeGreaterThanOrEqual(25); // the rules alone: 84.6% (533), 31 fewer
+    expect(learnt / n).toBeGreaterThanOrEqual(0.895); // measured 89.7% (565 of 630)
+    expect(learnt - rules).toBeGreaterThanOrEqual(25); // the rules alone: 84.6% (533), 32 fewer
   }, 60_000);
 });
