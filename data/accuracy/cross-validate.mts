@@ -63,7 +63,7 @@ for (const b of BATCHES) {
   const train = tasks.filter((t) => datasetBatch(t.id) !== b);
   const selector = createLexicalSelector(agents, { examples: train });
   const r = evaluateAccuracy(test, { selector, routing: { classifier: "rules" }, latencyRepeats: 1 });
-  const model = toLogisticModel(trainTierModel(train, ""));
+  const model = toLogisticModel(trainTierModel(train));
   const learnt = test.filter((t) => classifyWith(model, t.task).complexity === t.tier).length;
   const rules = test.filter((t) => ruleClassification(t.task).complexity === t.tier).length;
   learntHits += learnt;

@@ -49,6 +49,7 @@ export interface LiveStats {
   done: number;
   successes: number;
   failures: number;
+  /** Live e2e percentiles of the successful executions so far (ms). */
   p50: number;
   p95: number;
   cost: number;

@@ -4,11 +4,11 @@
  * too, so the simulation replays per execution key), the limits, and the scenarios with their
  * iterations and concurrency. Together with the executions JSONL it is the whole resume state.
  */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { ClaudeForceError } from "../errors.js";
+import { sha256Hex } from "../internal/ids.js";
 import { redact } from "../internal/redact.js";
 
 export const PLAN_VERSION = 1;
@@ -127,5 +127,5 @@ export function readPlan(dir: string, runId: string): RunPlan {
 }
 
 export function fileHash(file: string): string {
-  return createHash("sha256").update(readFileSync(file)).digest("hex");
+  return sha256Hex(readFileSync(file));
 }

@@ -24,18 +24,11 @@ import type { PacingSummary, ResultsDocument, RetryStats, ScenarioResult } from 
 /** warmup: not in any statistic; scenario: latency/cost runs; throughput/load: capacity runs. */
 export type Phase = "warmup" | "scenario" | "throughput" | "load";
 
-export interface ProgressEvent {
+export interface ProgressEvent extends LiveStats {
   phase: Phase;
   scenario: string;
   /** Planned executions; 0 when not known ahead (Poisson arrivals). */
   total: number;
-  done: number;
-  successes: number;
-  failures: number;
-  /** Live e2e percentiles of the successful executions so far (ms). */
-  p50: number;
-  p95: number;
-  cost: number;
 }
 
 export interface ExecutionEvent {

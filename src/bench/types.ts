@@ -3,6 +3,7 @@
  * `scenarios[].summary` keeps the guide's field names so its regression and PR-comment
  * scripts run unchanged; everything richer sits beside them. schema/results.schema.json documents it.
  */
+import type { DistributedSummary } from "../distributed/types.js";
 import type { ErrorKind, ProviderName } from "../providers/types.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -314,14 +315,7 @@ export interface ResultsDocument {
   /** Client-side pacing, when --rpm or --tpm was set. */
   pacing?: PacingSummary | null;
   /** `--queue` runs: executions per worker, clock offsets, coordination overhead. */
-  distributed?: {
-    records: number;
-    executions: number;
-    resumed: number;
-    workers: Record<string, number>;
-    clockOffsets: Record<string, number>;
-    coordinationMs: number | null;
-  } | null;
+  distributed?: DistributedSummary | null;
   /** Optional profiling output (issue: profiling). */
   profile?: Record<string, unknown> | null;
 }

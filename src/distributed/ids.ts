@@ -1,5 +1,5 @@
 /** Deterministic identities: the same planned execution gets the same id in every attempt and resume. */
-import { createHash } from "node:crypto";
+import { taskHash } from "../internal/ids.js";
 
 /** `runId|scenario|iteration[|extra]`: what the brief calls the execution id of a spec. */
 export function specId(runId: string, scenario: string, iteration: number, extra?: string | number): string {
@@ -17,7 +17,7 @@ export function jobIdOf(specIdValue: string): string {
  */
 export function executionIdOf(specIdValue: string, step?: number): string {
   const key = step === undefined ? specIdValue : `${specIdValue}#${step}`;
-  return createHash("sha256").update(key).digest("hex").slice(0, 16);
+  return taskHash(key);
 }
 
 /** The Redis key holding what a run needs to be resumed: its plan, or the command that made it. */

@@ -25,13 +25,18 @@ export function newExecutionId(): string {
   return id;
 }
 
+/** Full SHA-256 in hex: the fingerprint of a file's or a dataset's content. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
 /** Stable short hash of a task text (the original's task_hash). */
 export function taskHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+  return sha256Hex(text).slice(0, 16);
 }
 
 export function stableHash(value: unknown): string {
-  return createHash("sha256").update(stableStringify(value)).digest("hex").slice(0, 16);
+  return taskHash(stableStringify(value));
 }
 
 /** JSON with sorted keys, so equal objects hash equally. */

@@ -4,6 +4,7 @@
  * zooms (click a frame; click the bottom "all" frame to reset). Every profile string is HTML-escaped:
  * function names come from the profiled code and can contain anything, `<script>` included.
  */
+import { escapeHtml } from "../internal/html.js";
 import { callTree, type TreeFrame } from "./cpu-analysis.js";
 import type { CpuProfile } from "./types.js";
 
@@ -12,15 +13,6 @@ const ROW = 17;
 /** Frames narrower than this many pixels are dropped: invisible, and they bloat the file. */
 const MIN_PX = 0.3;
 const CHAR_PX = 7;
-
-export function escapeHtml(s: string): string {
-  return s
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
 
 /** Own code warm, dependencies blue, Node internals green, V8 pseudo-frames grey. */
 function color(f: TreeFrame): string {

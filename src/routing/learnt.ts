@@ -4,9 +4,9 @@
  * second, too slow to repeat on every `route`). `npm run train:tier` rewrites the file; a test
  * fails when it no longer matches the dataset or a fresh training.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { sha256Hex } from "../internal/ids.js";
 import { tierFeatures } from "./features.js";
 import { type LogisticModel, type LogisticOptions, predictLogistic, trainLogistic } from "./logistic.js";
 import type { Complexity, TierSignals } from "./rules.js";
@@ -35,14 +35,11 @@ export const SHIPPED_TIER_MODEL = fileURLToPath(
   new URL("../../data/routing/tier-model.json", import.meta.url),
 );
 
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
 /** Train on labelled tasks (in the order given: training is deterministic). */
 export function trainTierModel(
   tasks: ReadonlyArray<{ task: string; tier: Complexity }>,
-  datasetText: string,
+  /** The dataset file's text, fingerprinted in the shipped model (omit for throwaway models). */
+  datasetText = "",
   options: Required<LogisticOptions> = TIER_MODEL_OPTIONS,
 ): TierModelFile {
   const model = trainLogistic(
@@ -58,7 +55,7 @@ export function trainTierModel(
   }
   return {
     schemaVersion: 1,
-    trainedOn: { tasks: tasks.length, sha256: sha256(datasetText) },
+    trainedOn: { tasks: tasks.length, sha256: sha256Hex(datasetText) },
     options,
     labels: [...TIER_LABELS],
     weights,

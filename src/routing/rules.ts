@@ -30,13 +30,9 @@ export interface Classification {
   reason: string;
 }
 
-interface CompiledSignal {
-  label: string;
+/** A signal with its pattern compiled (case-insensitive, at word boundaries). */
+interface CompiledSignal extends Omit<Signal, "pattern"> {
   re: RegExp;
-  weight: number;
-  object?: boolean;
-  environment?: boolean;
-  sqlKeyword?: boolean;
 }
 
 const NEGATION = /\b(?:no|not|never|without|don't|doesn't|isn't|aren't|non)\b/;
@@ -115,13 +111,9 @@ function requestLine(text: string): string {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function compile(signals: Signal[]): CompiledSignal[] {
-  return signals.map((s) => ({
-    label: s.label,
-    weight: s.weight,
-    object: s.object,
-    environment: s.environment,
-    sqlKeyword: s.sqlKeyword,
-    re: new RegExp(`\\b(?:${s.pattern})\\b`, "gi"),
+  return signals.map(({ pattern, ...signal }) => ({
+    ...signal,
+    re: new RegExp(`\\b(?:${pattern})\\b`, "gi"),
   }));
 }
 

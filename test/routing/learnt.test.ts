@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { datasetBatch, defaultAccuracyDataset, parseAccuracyDataset } from "../../src/bench/accuracy.js";
+import { sha256Hex } from "../../src/internal/ids.js";
 import {
   classifyComplexity,
   classifyWith,
@@ -14,7 +15,7 @@ import {
   trainLogistic,
   trainTierModel,
 } from "../../src/routing/index.js";
-import { SHIPPED_TIER_MODEL, sha256 } from "../../src/routing/learnt.js";
+import { SHIPPED_TIER_MODEL } from "../../src/routing/learnt.js";
 
 const f = (...names: string[]) => new Map(names.map((n) => [n, 1]));
 
@@ -60,7 +61,7 @@ describe("the shipped tier model", () => {
   const shipped = JSON.parse(readFileSync(SHIPPED_TIER_MODEL, "utf8")) as TierModelFile;
 
   it("was trained on the current tasks.jsonl (else: npm run train:tier)", () => {
-    expect(shipped.trainedOn).toEqual({ tasks: tasks.length, sha256: sha256(text) });
+    expect(shipped.trainedOn).toEqual({ tasks: tasks.length, sha256: sha256Hex(text) });
   });
 
   it("equals a fresh training on it (else: npm run train:tier)", () => {
@@ -127,12 +128,7 @@ describe("leave-one-writer-out tier accuracy", () => {
     let n = 0;
     for (const b of UNSEEN_BY_RULES) {
       const test = tasks.filter((t) => datasetBatch(t.id) === b);
-      const model = toLogisticModel(
-        trainTierModel(
-          tasks.filter((t) => datasetBatch(t.id) !== b),
-          "",
-        ),
-      );
+      const model = toLogisticModel(trainTierModel(tasks.filter((t) => datasetBatch(t.id) !== b)));
       learnt += test.filter((t) => classifyWith(model, t.task).complexity === t.tier).length;
       rules += test.filter((t) => ruleClassification(t.task).complexity === t.tier).length;
       n += test.length;

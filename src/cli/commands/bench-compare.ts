@@ -123,14 +123,8 @@ function parseAlpha(value: string): number {
   return n;
 }
 
-interface CompareFlags {
+interface CompareFlags extends CompareRunOptions {
   baseline: string;
-  strict?: boolean;
-  alpha?: number;
-  allowMismatch?: boolean;
-  format?: ComparisonFormat;
-  out?: string;
-  json?: boolean;
   project: string;
 }
 

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { ResultsDocument } from "../../bench/types.js";
 import { ClaudeForceError } from "../../errors.js";
+import { escapeHtml } from "../../internal/html.js";
 import { redact } from "../../internal/redact.js";
 import type { Comparison } from "../../regress/types.js";
 import type { HistoryEntry } from "../history.js";
@@ -40,14 +41,6 @@ function escapeJsonForScript(jsonText: string): string {
 
 function sha256(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
-}
-
-function htmlEscape(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
 }
 
 /** The page script: the client function's own source, called once. */
@@ -87,7 +80,7 @@ export function renderDashboard(doc: ResultsDocument, opts: DashboardOptions = {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${htmlEscape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${uplotCss}</style>
 <style>${DASHBOARD_CSS}</style>
 </head>
